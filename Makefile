@@ -1,0 +1,62 @@
+# The two commands of the README: `make serve` (or `make site`) and `make test`.
+# Each creates its own virtual environment in .venv on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PROJECT ?= .
+
+.PHONY: help venv site serve test lint typecheck pytest browser snapshots docs bench clean
+
+help:
+	@echo "make serve   build the sample site and preview it at http://127.0.0.1:8000"
+	@echo "make site    build the sample site into site/"
+	@echo "make test    run every check: lint, types, docs, unit, build and browser tests"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "cogov needs Python 3.11 or newer: run make PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+site: venv
+	$(BIN)/cogov build $(PROJECT)
+
+serve: venv
+	$(BIN)/cogov serve $(PROJECT)
+
+# Debian's Chromium for the browser test; never a browser downloaded by a test tool.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser test"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+lint: venv
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+
+typecheck: venv
+	$(BIN)/mypy
+
+docs: venv
+	$(BIN)/cogov schema-docs --output schemas/REFERENCE.md
+
+pytest: venv browser
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+# Update the golden snapshots of the generated Markdown after an intended change.
+snapshots: venv
+	$(BIN)/python -m pytest -q tests/test_snapshots.py --update-snapshots
+
+bench: venv
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

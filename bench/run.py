@@ -1,0 +1,1 @@
+"""Benchmark (see make bench)."""

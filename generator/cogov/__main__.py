@@ -1,0 +1,3 @@
+from cogov.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""The command line: parse, build settings, call the core, map outcomes to exit codes. No logic.
+
+Exit codes: 0 valid (or done), 1 invalid records or failed build, 2 usage or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from cogov import __version__
+from cogov.config import Settings, parse_date
+from cogov.errors import CogovError
+from cogov.reporters import REPORTERS
+
+
+def _date(value: str) -> object:
+    try:
+        return parse_date(value)
+    except CogovError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cogov",
+        description="Check and publish the records of Open Government Partnership co-governance.",
+    )
+    parser.add_argument("--version", action="version", version=f"cogov {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show details, and tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check every record and report all problems at once")
+    p.add_argument("project", nargs="?", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="the date to check against (default: today)")
+
+    p = sub.add_parser("new", help="write a stub record that validates, ready to fill in")
+    p.add_argument("kind", choices=["meeting", "commitment", "person", "organization", "body", "plan"])
+    p.add_argument("--project", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--id", help="the record's ID (default: made from the title or name)")
+    p.add_argument("--title", help="title (meeting, commitment, plan)")
+    p.add_argument("--name", help="name (person, organization, body)")
+    p.add_argument("--body", help="meeting: the body's ID")
+    p.add_argument("--date", type=_date, help="meeting: the date (YYYY-MM-DD)")
+    p.add_argument("--plan", help="commitment: the action plan's ID")
+    p.add_argument("--lead", help="commitment: the lead organization's ID")
+    p.add_argument("--sector", help="organization: its sector (default: government)")
+    p.add_argument("--organization", help="person: the organization's ID")
+    p.add_argument("--type", dest="body_type", help="body: its type (default: multi-stakeholder-forum)")
+    p.add_argument("--start", type=_date, help="plan: first day")
+    p.add_argument("--end", type=_date, help="plan: last day")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
+
+    p = sub.add_parser("schema-docs", help="write the field reference generated from the schemas")
+    p.add_argument("--output", "-o", type=Path, help="write to this file (default: print)")
+    p.add_argument("--check", action="store_true", help="fail if --output is not up to date")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        from cogov.validate import validate_project
+
+        settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
+        result = validate_project(settings)
+        sys.stdout.write(REPORTERS[args.format](result.diagnostics, len(result.documents)))
+        return 0 if result.passed(strict=args.strict) else 1
+    if args.command == "new":
+        from cogov.scaffold import NewRecord, write_new_record
+
+        settings = Settings.for_project(args.project, as_of=args.as_of)
+        request = NewRecord(
+            kind=args.kind,
+            record_id=args.id,
+            title=args.title or args.name,
+            body=args.body,
+            date=args.date,
+            plan=args.plan,
+            lead=args.lead,
+            sector=args.sector,
+            organization=args.organization,
+            body_type=args.body_type,
+            start=args.start,
+            end=args.end,
+        )
+        path = write_new_record(settings, request)
+        print(path.relative_to(settings.project).as_posix())
+        return 0
+    if args.command == "schema-docs":
+        from cogov.schemadocs import render_reference
+        from cogov.schemas import default_schemas
+
+        text = render_reference(default_schemas())
+        if args.output is None:
+            sys.stdout.write(text)
+            return 0
+        if args.check:
+            current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+            if current != text:
+                print(f"{args.output} is out of date: run `cogov schema-docs -o {args.output}`", file=sys.stderr)
+                return 1
+            return 0
+        args.output.write_text(text, encoding="utf-8")
+        return 0
+    raise AssertionError(args.command)  # pragma: no cover - argparse restricts the choices
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except CogovError as exc:
+        print(f"cogov: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so plainly, keep the traceback behind -v
+        if args.verbose:
+            traceback.print_exc()
+        else:
+            print(f"cogov: internal error: {exc!r} (run with -v for the traceback)", file=sys.stderr)
+        return 2

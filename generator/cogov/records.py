@@ -1,0 +1,122 @@
+"""Finding the records of a project: which file is which kind of record, and its ID."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cogov.errors import Diagnostic, Severity
+from cogov.loader import Loaded, Positions, load_markdown_file, load_yaml_file
+from cogov.messages import t
+
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MEETING_NAME_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
+# Files a records repository may hold beside the records without being published.
+_IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".DS_Store"})
+
+
+@dataclass(slots=True)
+class Document:
+    """One record as loaded: raw fields, their positions, and the Markdown body for .md records.
+
+    ``parent`` is the plan ID of a commitment and the body folder of a meeting.
+    """
+
+    kind: str
+    id: str
+    path: str
+    data: dict[str, Any]
+    positions: Positions = field(default_factory=Positions)
+    body: str = ""
+    body_line: int = 0
+    parent: str = ""
+
+
+def slugify(text: str) -> str:
+    """A valid ID close to ``text`` (used in suggestions and by ``cogov new``)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "record"
+
+
+def _classify(rel: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """``(kind, id, parent)`` for a path relative to content/, or None when it is no record."""
+    match rel:
+        case ("site.yml",):
+            return ("site", "site", "")
+        case ("pages", name) if name.endswith(".md"):
+            return ("page", name[:-3], "")
+        case ("organizations", name) if name.endswith(".yml"):
+            return ("organization", name[:-4], "")
+        case ("people", name) if name.endswith(".yml"):
+            return ("person", name[:-4], "")
+        case ("bodies", name) if name.endswith(".yml"):
+            return ("body", name[:-4], "")
+        case ("action-plans", plan, "plan.yml"):
+            return ("plan", plan, "")
+        case ("action-plans", plan, "commitments", name) if name.endswith(".md"):
+            return ("commitment", name[:-3], plan)
+        case ("meetings", body, name) if name.endswith(".md"):
+            return ("meeting", name[:-3], body)
+    return None
+
+
+def _misnamed(rel: tuple[str, ...]) -> str | None:
+    """A hint when a file looks like a record with the wrong extension."""
+    name = rel[-1]
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        return None
+    for new_ext in ("yml", "md"):
+        candidate = (*rel[:-1], f"{stem}.{new_ext}")
+        if ext.lower() in {"yaml", "yml", "md", "markdown", "txt"} and _classify(candidate):
+            key = "file.yaml_ext" if new_ext == "yml" else "file.md_expected"
+            return t(key, name=f"{stem}.{new_ext}")
+    return None
+
+
+def discover(project: Path) -> tuple[list[Document], list[Diagnostic]]:
+    """Load every record under ``project/content``; problems are returned, never raised."""
+    content = project / "content"
+    documents: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    files = sorted(p for p in content.rglob("*") if p.is_file() or p.is_symlink())
+    for file in files:
+        rel = file.relative_to(content).parts
+        relpath = file.relative_to(project).as_posix()
+        if any(part.startswith(".") for part in rel) or rel[-1] in _IGNORED_NAMES:
+            continue
+        found = _classify(rel)
+        if found is None:
+            hint = _misnamed(rel)
+            severity = Severity.ERROR if hint else Severity.WARNING
+            diagnostics.append(Diagnostic(relpath, 1, 1, "FILE001", severity, hint or t("file.unknown")))
+            continue
+        if file.is_symlink():
+            # A link could publish a file from outside the project; records are plain files.
+            diagnostics.append(Diagnostic(relpath, 1, 1, "FILE002", Severity.ERROR, t("file.symlink")))
+            continue
+        kind, record_id, parent = found
+        if kind in ("commitment", "meeting", "page"):
+            loaded: Loaded = load_markdown_file(file, relpath, front_matter_required=kind != "page")
+        else:
+            loaded = load_yaml_file(file, relpath)
+        diagnostics.extend(loaded.diagnostics)
+        if loaded.data is None and loaded.diagnostics:
+            continue
+        data = loaded.data if loaded.data is not None else {}
+        if not isinstance(data, dict):
+            found_name = t("type.array") if isinstance(data, list) else t("type.string")
+            diagnostics.append(
+                Diagnostic(relpath, 1, 1, "LOAD008", Severity.ERROR, t("load.not_mapping", found=found_name))
+            )
+            continue
+        documents.append(
+            Document(kind, record_id, relpath, data, loaded.positions, loaded.body, loaded.body_line, parent)
+        )
+    if not (content / "site.yml").is_file():
+        diagnostics.append(Diagnostic("content/site.yml", 0, 0, "FILE003", Severity.ERROR, t("file.no_site")))
+    return documents, diagnostics

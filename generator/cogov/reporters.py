@@ -1,0 +1,98 @@
+"""Output formats for diagnostics, chosen by name from a registry."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from cogov.errors import Diagnostic
+from cogov.messages import t
+
+
+def summary(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return t("summary.ok", records=records)
+    files = len({d.path for d in diagnostics})
+    return t("summary.counts", errors=errors, warnings=warnings, files=files, records=records)
+
+
+def _location(d: Diagnostic) -> str:
+    return f"{d.path}:{d.line}:{d.col}" if d.line else d.path
+
+
+def text_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    lines = []
+    for d in diagnostics:
+        field = f" {d.field}:" if d.field else ""
+        lines.append(f"{_location(d)}: {d.severity.value} {d.code}{field} {d.message}")
+    lines.append(summary(diagnostics, records))
+    return "\n".join(lines) + "\n"
+
+
+def json_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    payload = {
+        "records": records,
+        "errors": sum(1 for d in diagnostics if d.is_error),
+        "warnings": sum(1 for d in diagnostics if not d.is_error),
+        "diagnostics": [
+            {
+                "path": d.path,
+                "line": d.line,
+                "col": d.col,
+                "code": d.code,
+                "severity": d.severity.value,
+                "field": d.field,
+                "message": d.message,
+            }
+            for d in diagnostics
+        ],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow commands: data escapes %, CR and LF; properties also , and :.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    lines = []
+    for d in diagnostics:
+        props = [f"file={_escape_property(d.path)}"]
+        if d.line:
+            props += [f"line={d.line}", f"col={d.col}"]
+        props.append(f"title={_escape_property(d.code + (' ' + d.field if d.field else ''))}")
+        command = "error" if d.is_error else "warning"
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(d.message)}")
+    lines.append(summary(diagnostics, records))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    """A table for the pull request's step summary: the full list, which annotations cap at 10."""
+    out = [f"### {summary(diagnostics, records)}", ""]
+    if diagnostics:
+        out += ["| File | Line | Severity | Code | Field | Problem |", "|---|---|---|---|---|---|"]
+        for d in diagnostics:
+            cells = [d.path, str(d.line or ""), d.severity.value, d.code, d.field, d.message]
+            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+Reporter = Callable[[Sequence[Diagnostic], int], str]
+REPORTERS: dict[str, Reporter] = {
+    "text": text_report,
+    "json": json_report,
+    "github": github_report,
+    "markdown": markdown_report,
+}

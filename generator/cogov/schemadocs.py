@@ -1,0 +1,101 @@
+"""The field reference, generated from the schemas so that it cannot drift from them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cogov.schemas import KINDS, SchemaSet
+
+_LOCATIONS = {
+    "site": "content/site.yml",
+    "organization": "content/organizations/<id>.yml",
+    "person": "content/people/<id>.yml",
+    "body": "content/bodies/<id>.yml",
+    "plan": "content/action-plans/<id>/plan.yml",
+    "commitment": "content/action-plans/<plan>/commitments/<id>.md (front matter)",
+    "meeting": "content/meetings/<body>/<YYYY-MM-DD>-<name>.md (front matter)",
+    "page": "content/pages/<id>.md (optional front matter)",
+}
+
+
+def _resolve(schemas: SchemaSet, node: dict[str, Any]) -> dict[str, Any]:
+    """Inline a ``$ref`` to the shared definitions, keeping the local description."""
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    name = ref.rsplit("/", 1)[-1]
+    target = dict(schemas.schemas["common"]["$defs"][name])
+    target.update({k: v for k, v in node.items() if k != "$ref"})
+    target["x-def"] = name
+    return target
+
+
+def _type(schemas: SchemaSet, node: dict[str, Any]) -> str:
+    node = _resolve(schemas, node)
+    kind = node.get("type", "")
+    named = {
+        "id": "ID",
+        "line": "text (one line)",
+        "markdown": "Markdown",
+        "date": "date (YYYY-MM-DD)",
+        "time": "time (HH:MM)",
+        "url": "web address",
+        "email": "e-mail address",
+    }
+    if node.get("x-def") in named:
+        return named[str(node["x-def"])]
+    if "enum" in node:
+        return "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
+    if kind == "array":
+        return "list of " + _type(schemas, node["items"])
+    if kind == "object":
+        if "propertyNames" in node:
+            return "map of sector to number"
+        return "fields (see below)"
+    if node.get("format") == "timezone":
+        return "time zone (IANA name)"
+    return {"integer": "whole number", "boolean": "true or false", "string": "text"}.get(kind, str(kind))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(schemas: SchemaSet, title: str, node: dict[str, Any], level: int, out: list[str]) -> None:
+    node = _resolve(schemas, node)
+    required = set(node.get("required", []))
+    out += [f"{'#' * level} {title}", "", node.get("description", ""), ""]
+    out += ["| Field | Required | Type | Meaning |", "|---|---|---|---|"]
+    nested: list[tuple[str, dict[str, Any]]] = []
+    for name, prop in node.get("properties", {}).items():
+        resolved = _resolve(schemas, prop)
+        meaning = resolved.get("description", "")
+        if "examples" in resolved:
+            meaning += " Example: " + ", ".join(f"`{json.dumps(e, ensure_ascii=False)}`" for e in resolved["examples"])
+        mark = "yes" if name in required else ""
+        out.append(f"| `{name}` | {mark} | {_cell(_type(schemas, prop))} | {_cell(meaning)} |")
+        item = _resolve(schemas, resolved["items"]) if resolved.get("type") == "array" else resolved
+        if item.get("type") == "object" and "properties" in item:
+            nested.append((f"`{name}`", item))
+    out.append("")
+    for sub_title, sub in nested:
+        _table(schemas, f"{title}: {sub_title} entries", sub, min(level + 1, 4), out)
+
+
+def render_reference(schemas: SchemaSet) -> str:
+    out = [
+        "# Field reference",
+        "",
+        "Generated from the JSON Schemas in `schemas/` by `cogov schema-docs`; do not edit by hand.",
+        "Every record rejects fields that are not listed here, so a typo is caught at once.",
+        "",
+        "Dates are written `YYYY-MM-DD` and times `HH:MM`, without quotes. IDs are file names: lower-case",
+        "letters, digits and single hyphens.",
+        "",
+    ]
+    for kind in KINDS:
+        schema = schemas.schemas[kind]
+        out += [f"<!-- {schema['$id']} -->"]
+        _table(schemas, f"{schema['title']} (`{_LOCATIONS[kind]}`)", schema, 2, out)
+    return "\n".join(out).rstrip() + "\n"

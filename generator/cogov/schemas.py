@@ -1,0 +1,102 @@
+"""The JSON Schema registry: every schema loaded once, validators compiled once.
+
+The schemas are the public contract of the record format. They live in ``schemas/`` at the root of
+the cogov repository; an installed cogov finds its copy under ``<prefix>/share/cogov/schemas``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+import zoneinfo
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+KINDS = ("site", "organization", "person", "body", "plan", "commitment", "meeting", "page")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_EMAIL_RE = re.compile(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+")
+
+
+def schema_dir() -> Path:
+    """The folder holding the schema files (a checkout's ``schemas/`` or the installed copy)."""
+    here = Path(__file__).resolve().parents[2] / "schemas"
+    if (here / "common.json").is_file():
+        return here
+    return Path(sys.prefix) / "share" / "cogov" / "schemas"
+
+
+def is_date(value: object) -> bool:
+    """Strictly YYYY-MM-DD and a real calendar day (``datetime.date.fromisoformat`` alone accepts more)."""
+    if not isinstance(value, str):
+        return True
+    if not _DATE_RE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_timezone(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    if not value or value.startswith(("/", ".")) or ".." in value:
+        return False
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def is_email(value: object) -> bool:
+    return not isinstance(value, str) or bool(_EMAIL_RE.fullmatch(value))
+
+
+def format_checker() -> FormatChecker:
+    checker = FormatChecker(formats=())
+    checker.checks("date")(is_date)
+    checker.checks("timezone")(is_timezone)
+    checker.checks("email")(is_email)
+    return checker
+
+
+@dataclass(frozen=True)
+class SchemaSet:
+    """The loaded schemas, their registry and one compiled validator per record kind."""
+
+    schemas: dict[str, dict[str, Any]]
+    registry: Registry[Any]
+    validators: dict[str, Draft202012Validator]
+
+    def validator(self, kind: str) -> Draft202012Validator:
+        return self.validators[kind]
+
+
+def load_schemas(folder: Path | None = None) -> SchemaSet:
+    folder = folder or schema_dir()
+    schemas: dict[str, dict[str, Any]] = {}
+    for file in sorted(folder.glob("*.json")):
+        schemas[file.stem] = json.loads(file.read_text(encoding="utf-8"))
+    resources = [(s["$id"], Resource.from_contents(s, default_specification=DRAFT202012)) for s in schemas.values()]
+    registry: Registry[Any] = Registry().with_resources(resources)
+    checker = format_checker()
+    validators = {
+        kind: Draft202012Validator(schemas[kind], registry=registry, format_checker=checker) for kind in KINDS
+    }
+    return SchemaSet(schemas, registry, validators)
+
+
+@cache
+def default_schemas() -> SchemaSet:
+    """The schemas shipped with cogov, loaded once per process (they never change while it runs)."""
+    return load_schemas()

@@ -1,0 +1,346 @@
+"""Cross-record rules. Each rule is a small function with stable codes; they run only on records
+that passed their schema, so they can rely on types, and they never raise on odd values."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cogov.errors import Diagnostic, Severity, format_field
+from cogov.messages import t
+from cogov.records import ID_RE, MEETING_NAME_RE, Document
+from cogov.validate.index import KIND_LABEL, RecordIndex
+
+PathT = tuple[str | int, ...]
+SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
+
+
+@dataclass(frozen=True)
+class Context:
+    index: RecordIndex
+    as_of: str  # YYYY-MM-DD; ISO dates compare correctly as text
+
+
+def _diag(doc: Document, path: PathT, code: str, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
+    line, col = doc.positions.value(path)
+    return Diagnostic(doc.path, line, col, code, severity, message, format_field(path))
+
+
+def _warn(doc: Document, path: PathT, code: str, message: str) -> Diagnostic:
+    return _diag(doc, path, code, message, Severity.WARNING)
+
+
+def _items(doc: Document, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    for i, item in enumerate(doc.data.get(key) or []):
+        if isinstance(item, dict):
+            yield i, item
+
+
+def _ref(ctx: Context, doc: Document, path: PathT, value: object, *kinds: str) -> Iterator[Diagnostic]:
+    """A reference at ``path`` must name a record of one of ``kinds``."""
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
+        return  # the schema already reported it
+    if any(ctx.index.get(kind, value) for kind in kinds):
+        return
+    wanted = " or ".join(KIND_LABEL[k] for k in kinds)
+    found = ctx.index.kinds_of(value)
+    if found:
+        yield _diag(doc, path, "REF002", t("ref.wrong_kind", id=value, found=KIND_LABEL[found[0]], kind=wanted))
+        return
+    close = ctx.index.closest(kinds, value)
+    suggestion = t("schema.did_you_mean", value=close) if close else ""
+    yield _diag(doc, path, "REF001", t("ref.missing", kind=wanted, id=value, suggestion=suggestion))
+
+
+def _name(ctx: Context, person_id: str) -> str:
+    doc = ctx.index.get("person", person_id)
+    if doc and isinstance(doc.data.get("name"), str) and not doc.data.get("withdrawn"):
+        return str(doc.data["name"])
+    return person_id
+
+
+def _body_name(ctx: Context, body_id: str) -> str:
+    doc = ctx.index.get("body", body_id)
+    return str(doc.data.get("name")) if doc else body_id
+
+
+# --- references -----------------------------------------------------------------------------
+
+
+def rule_references(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    d = doc.data
+    match doc.kind:
+        case "organization":
+            yield from _ref(ctx, doc, ("parent",), d.get("parent"), "organization")
+        case "person":
+            yield from _ref(ctx, doc, ("organization",), d.get("organization"), "organization")
+        case "body":
+            yield from _ref(ctx, doc, ("parent",), d.get("parent"), "body")
+            for i, m in _items(doc, "members"):
+                yield from _ref(ctx, doc, ("members", i, "person"), m.get("person"), "person")
+                yield from _ref(ctx, doc, ("members", i, "organization"), m.get("organization"), "organization")
+                yield from _ref(ctx, doc, ("members", i, "alternate_for"), m.get("alternate_for"), "person")
+        case "plan":
+            yield from _ref(ctx, doc, ("forum",), d.get("forum"), "body")
+        case "commitment":
+            yield from _ref(ctx, doc, ("lead",), d.get("lead"), "organization")
+            for i, org in enumerate(d.get("supporting") or []):
+                yield from _ref(ctx, doc, ("supporting", i), org, "organization")
+        case "meeting":
+            if ctx.index.get("body", doc.parent) is None:
+                close = ctx.index.closest(["body"], doc.parent)
+                suggestion = t("schema.did_you_mean", value=close) if close else ""
+                yield Diagnostic(
+                    doc.path,
+                    1,
+                    1,
+                    "REF003",
+                    Severity.ERROR,
+                    t("ref.meeting_folder", body=doc.parent, suggestion=suggestion),
+                )
+            yield from _ref(ctx, doc, ("chair",), d.get("chair"), "person")
+            yield from _ref(ctx, doc, ("approved_in",), d.get("approved_in"), "meeting")
+            for i, a in _items(doc, "attendance"):
+                yield from _ref(ctx, doc, ("attendance", i, "person"), a.get("person"), "person")
+                yield from _ref(ctx, doc, ("attendance", i, "on_behalf_of"), a.get("on_behalf_of"), "person")
+            for key in ("decisions", "actions"):
+                for i, item in _items(doc, key):
+                    for j, c in enumerate(item.get("commitments") or []):
+                        yield from _ref(ctx, doc, (key, i, "commitments", j), c, "commitment")
+            for i, action in _items(doc, "actions"):
+                yield from _ref(ctx, doc, ("actions", i, "owner"), action.get("owner"), "person", "organization")
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def _order(doc: Document, path: PathT, item: dict[str, Any], start: str, end: str) -> Iterator[Diagnostic]:
+    a, b = item.get(start), item.get(end)
+    if isinstance(a, str) and isinstance(b, str) and b < a:
+        yield _diag(doc, (*path, end), "DATE002", t("date.end_before_start", start=a, end=b))
+
+
+def rule_date_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    d = doc.data
+    match doc.kind:
+        case "body":
+            yield from _order(doc, (), d, "established", "dissolved")
+            for i, m in _items(doc, "members"):
+                yield from _order(doc, ("members", i), m, "start", "end")
+        case "plan":
+            yield from _order(doc, (), d, "start", "end")
+        case "commitment":
+            yield from _order(doc, (), d, "start", "end")
+            for i, m in _items(doc, "milestones"):
+                yield from _order(doc, ("milestones", i), m, "start", "end")
+        case "meeting":
+            yield from _order(doc, (), d, "start_time", "end_time")
+
+
+def rule_meeting_file_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    if doc.kind != "meeting":
+        return
+    match = MEETING_NAME_RE.fullmatch(doc.id)
+    if match is None:
+        yield Diagnostic(doc.path, 1, 1, "ID003", Severity.ERROR, t("id.meeting_name"))
+        return
+    date = doc.data.get("date")
+    if isinstance(date, str) and date != match.group(1):
+        yield _diag(doc, ("date",), "DATE001", t("date.meeting_name", date=date, name_date=match.group(1)))
+
+
+def rule_meeting_status(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    if doc.kind != "meeting":
+        return
+    date, status = doc.data.get("date"), doc.data.get("status", "held")
+    if not isinstance(date, str):
+        return
+    if status == "held" and date > ctx.as_of:
+        yield _diag(doc, ("status",), "DATE003", t("date.held_in_future", date=date, today=ctx.as_of))
+    if status == "scheduled" and date < ctx.as_of:
+        yield _warn(doc, ("status",), "DATE005", t("date.scheduled_past", date=date))
+
+
+def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Milestones should fall within their commitment's period, and that within the plan's."""
+    if doc.kind != "commitment":
+        return
+    plan = ctx.index.get("plan", doc.parent)
+    periods: list[tuple[str, str | None, str | None]] = [
+        ("commitment", doc.data.get("start"), doc.data.get("end")),
+    ]
+    if plan is not None:
+        periods.append(("action plan", plan.data.get("start"), plan.data.get("end")))
+    for i, m in _items(doc, "milestones"):
+        start, end = m.get("start") or m.get("end"), m.get("end")
+        for owner, pstart, pend in periods:
+            if not (pstart and pend and isinstance(start, str) and isinstance(end, str)):
+                continue
+            if start < pstart or end > pend:
+                message = t("date.milestone_outside", start=start, end=end, owner=owner, pstart=pstart, pend=pend)
+                yield _warn(doc, ("milestones", i, "end" if end > pend else "start"), "DATE004", message)
+                break
+    for i, u in _items(doc, "updates"):
+        date = u.get("date")
+        if isinstance(date, str) and date > ctx.as_of:
+            yield _warn(doc, ("updates", i, "date"), "DATE006", t("date.update_future", date=date, today=ctx.as_of))
+
+
+# --- memberships ----------------------------------------------------------------------------
+
+
+def _sector(ctx: Context, membership: dict[str, Any]) -> str | None:
+    org_id = membership.get("organization")
+    if not org_id:
+        person = ctx.index.get("person", str(membership.get("person")))
+        org_id = person.data.get("organization") if person else None
+    org = ctx.index.get("organization", org_id) if isinstance(org_id, str) else None
+    sector = org.data.get("sector") if org else None
+    return sector if isinstance(sector, str) else None
+
+
+def _active(m: dict[str, Any], day: str) -> bool:
+    return str(m.get("start")) <= day and (m.get("end") is None or day <= str(m.get("end")))
+
+
+def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    if doc.kind != "body":
+        return
+    members = list(_items(doc, "members"))
+    by_person: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    established = doc.data.get("established")
+    for i, m in members:
+        role, alt = m.get("role"), m.get("alternate_for")
+        if role == "alternate" and not alt:
+            yield _diag(doc, ("members", i), "MEM002", t("member.alternate_for_missing"))
+        if alt and role != "alternate":
+            yield _diag(doc, ("members", i, "alternate_for"), "MEM002", t("member.alternate_for_not_alternate"))
+        if alt and alt == m.get("person"):
+            yield _diag(doc, ("members", i, "alternate_for"), "MEM002", t("member.alternate_for_self"))
+        if isinstance(established, str) and str(m.get("start")) < established:
+            yield _warn(
+                doc,
+                ("members", i, "start"),
+                "MEM004",
+                t("member.membership_outside_body", established=established),
+            )
+        for j, other in by_person[str(m.get("person"))]:
+            o_end, m_end = other.get("end") or "9999-12-31", m.get("end") or "9999-12-31"
+            if str(m.get("start")) <= o_end and str(other.get("start")) <= m_end:
+                message = t(
+                    "member.overlap",
+                    person=_name(ctx, str(m.get("person"))),
+                    start=other.get("start"),
+                    end=other.get("end") or "now",
+                    other=j + 1,
+                )
+                yield _diag(doc, ("members", i, "start"), "MEM001", message)
+                break
+        by_person[str(m.get("person"))].append((i, m))
+    seats = doc.data.get("seats")
+    if not isinstance(seats, dict) or not seats:
+        return
+    holders: Counter[str] = Counter()
+    for i, m in members:
+        if m.get("role") not in SEAT_ROLES or not _active(m, ctx.as_of):
+            continue
+        sector = _sector(ctx, m)
+        if sector is None:
+            name = _name(ctx, str(m.get("person")))
+            yield _warn(doc, ("members", i), "MEM005", t("member.no_sector", person=name))
+            continue
+        holders[sector] += 1
+    for sector, count in sorted(holders.items()):
+        allowed = seats.get(sector, 0)
+        if count > allowed:
+            message = t("member.seats_exceeded", count=count, sector=sector, seats=allowed)
+            yield _warn(doc, ("seats", sector) if sector in seats else ("seats",), "MEM003", message)
+
+
+# --- attendance and minutes -----------------------------------------------------------------
+
+
+def rule_attendance(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    if doc.kind != "meeting":
+        return
+    d = doc.data
+    status, date = d.get("status", "held"), d.get("date")
+    attendance = list(_items(doc, "attendance"))
+    if status == "held" and not attendance:
+        yield _diag(doc, (), "ATT003", t("attend.missing"))
+    body = ctx.index.get("body", doc.parent)
+    if body is None or not isinstance(date, str):
+        return
+    members = [m for m in body.data.get("members") or [] if isinstance(m, dict)]
+    on_date = {str(m.get("person")) for m in members if _active(m, date)}
+    body_name = str(body.data.get("name") or body.id)
+    seen: dict[str, int] = {}
+    attending = {str(a.get("person")) for _, a in attendance if a.get("status") in ("present", "remote")}
+    for i, a in attendance:
+        person = str(a.get("person"))
+        if person in seen:
+            yield _diag(doc, ("attendance", i, "person"), "ATT004", t("attend.duplicate", person=_name(ctx, person)))
+            continue
+        seen[person] = i
+        if ctx.index.get("person", person) is None:
+            continue  # reported as a missing reference
+        stand_in_for = a.get("on_behalf_of")
+        if isinstance(stand_in_for, str):
+            if ctx.index.get("person", stand_in_for) is None:
+                continue
+            if stand_in_for not in on_date:
+                message = t(
+                    "attend.stand_in_not_member",
+                    person=_name(ctx, person),
+                    member=_name(ctx, stand_in_for),
+                    body=body_name,
+                    date=date,
+                )
+                yield _diag(doc, ("attendance", i, "on_behalf_of"), "ATT001", message)
+            elif stand_in_for in attending and a.get("status") in ("present", "remote"):
+                message = t("attend.stand_in_for_present", person=_name(ctx, person), member=_name(ctx, stand_in_for))
+                yield _warn(doc, ("attendance", i, "on_behalf_of"), "ATT005", message)
+        elif person not in on_date:
+            message = t("attend.not_member", person=_name(ctx, person), body=body_name, date=date)
+            yield _diag(doc, ("attendance", i, "person"), "ATT001", message)
+    chair = d.get("chair")
+    if (
+        status == "held"
+        and attendance
+        and isinstance(chair, str)
+        and chair not in attending
+        and ctx.index.get("person", chair) is not None
+    ):
+        yield _diag(doc, ("chair",), "ATT002", t("attend.chair_absent", person=_name(ctx, chair)))
+
+
+def rule_minutes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    if doc.kind != "meeting":
+        return
+    minutes, approved_in = doc.data.get("minutes"), doc.data.get("approved_in")
+    if minutes == "approved" and not approved_in:
+        yield _diag(doc, ("minutes",), "MIN001", t("minutes.approved_without_meeting"))
+    if approved_in and minutes != "approved":
+        yield _diag(doc, ("approved_in",), "MIN002", t("minutes.approved_in_without_approved"))
+    if isinstance(approved_in, str):
+        other = ctx.index.get("meeting", approved_in)
+        date = doc.data.get("date")
+        other_date = other.data.get("date") if other else None
+        if isinstance(date, str) and isinstance(other_date, str) and other_date < date:
+            message = t("minutes.approved_before", meeting=approved_in, date=other_date)
+            yield _diag(doc, ("approved_in",), "MIN003", message)
+
+
+Rule = Callable[[Document, Context], Iterator[Diagnostic]]
+RULES: tuple[Rule, ...] = (
+    rule_references,
+    rule_date_order,
+    rule_meeting_file_name,
+    rule_meeting_status,
+    rule_commitment_periods,
+    rule_memberships,
+    rule_attendance,
+    rule_minutes,
+)

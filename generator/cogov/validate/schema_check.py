@@ -1,0 +1,156 @@
+"""JSON Schema validation of one record, translated into messages a secretariat understands."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from cogov.errors import Diagnostic, Severity, format_field
+from cogov.messages import t
+from cogov.records import Document
+
+KIND_NAMES = {
+    "site": "site.yml",
+    "organization": "an organization",
+    "person": "a person",
+    "body": "a body",
+    "plan": "an action plan",
+    "commitment": "a commitment",
+    "meeting": "a meeting",
+    "page": "a page",
+}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return t("type.null")
+    if isinstance(value, bool):
+        return t("type.boolean")
+    if isinstance(value, int):
+        return t("type.integer")
+    if isinstance(value, str):
+        return t("type.string")
+    if isinstance(value, list):
+        return t("type.array")
+    return t("type.object")
+
+
+def _suggest(value: object, options: list[str]) -> str:
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.6)
+    return t("schema.did_you_mean", value=close[0]) if close else ""
+
+
+def _object_label(error: ValidationError) -> str:
+    title = error.schema.get("title") if isinstance(error.schema, dict) else None
+    return f"this {title.lower()} entry" if title else "this entry"
+
+
+def _messages(error: ValidationError, doc: Document) -> Iterator[tuple[tuple[str | int, ...], bool, str, str]]:
+    """``(path, at_key, code, message)`` for one jsonschema error."""
+    path = tuple(error.absolute_path)
+    keyword = error.validator
+    value = error.instance
+    expected: Any = error.validator_value
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if keyword == "required":
+        for name in expected:
+            if isinstance(value, dict) and name not in value:
+                yield path, False, "SCH001", t("schema.required", field=name)
+        return
+    if keyword == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {}))
+        kind = KIND_NAMES[doc.kind] if not path else _object_label(error)
+        for name in value:
+            if name not in known:
+                message = t("schema.unknown_field", field=name, kind=kind, suggestion=_suggest(name, known))
+                yield (*path, name), True, "SCH002", message
+        return
+    if keyword == "type":
+        if value is None:
+            yield path, False, "SCH003", t("schema.empty")
+        else:
+            names = [t(f"type.{e}") for e in ([expected] if isinstance(expected, str) else expected)]
+            yield (
+                path,
+                False,
+                "SCH003",
+                t("schema.type", expected=" or ".join(names), found=_type_name(value)),
+            )
+        return
+    if keyword == "enum":
+        allowed = [str(v) for v in expected]
+        yield (
+            path,
+            False,
+            "SCH004",
+            t("schema.enum", value=value, allowed=", ".join(allowed), suggestion=_suggest(value, allowed)),
+        )
+        return
+    if keyword == "format":
+        yield path, False, "SCH005", t(f"schema.format.{expected}", value=value)
+        return
+    if keyword == "pattern":
+        hint = schema.get("x-hint") or schema.get("description", "")
+        yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=hint)
+        return
+    simple: dict[str, tuple[str, str, dict[str, Any]]] = {
+        "minLength": ("SCH007", "schema.min_length", {}),
+        "maxLength": ("SCH007", "schema.max_length", {"length": len(value) if isinstance(value, str) else 0}),
+        "minimum": ("SCH007", "schema.minimum", {}),
+        "maximum": ("SCH007", "schema.maximum", {}),
+        "minItems": ("SCH007", "schema.min_items", {}),
+        "uniqueItems": ("SCH007", "schema.unique", {}),
+    }
+    if keyword in simple:
+        code, key, extra = simple[keyword]
+        yield path, False, code, t(key, limit=expected, **extra)
+        return
+    yield path, False, "SCH009", t("schema.other", detail=error.message)
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _shorten(value: object, limit: int = 60) -> str:
+    text = str(value).replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_document(doc: Document, validator: Draft202012Validator) -> list[Diagnostic]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Diagnostic] = []
+    for error in validator.iter_errors(doc.data):
+        for path, at_key, code, message in _messages(error, doc):
+            container = _at(doc.data, path)
+            if (
+                not at_key
+                and isinstance(container, dict)
+                and isinstance(error.instance, str)
+                and error.instance in container
+            ):
+                # A map key checked by propertyNames: jsonschema reports the key as the instance.
+                line, col = doc.positions.key((*path, error.instance))
+                field = format_field((*path, error.instance))
+            elif at_key:
+                line, col = doc.positions.key(path)
+                field = format_field(path)
+            else:
+                line, col = doc.positions.value(path)
+                field = format_field(path)
+            if (field, code, message) in seen:
+                continue
+            seen.add((field, code, message))
+            out.append(Diagnostic(doc.path, line, col, code, Severity.ERROR, message, field))
+    return out
