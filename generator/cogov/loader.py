@@ -105,17 +105,17 @@ class _Walk:
             return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR_TAG:
-                self.error(node, "LOAD005", t("load.tag", tag=node.tag), at)
+                self.error(node, "LOAD005", t("load.tag", tag=_short_tag(node.tag)), at)
                 return None
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
-                self.error(node, "LOAD005", t("load.tag", tag=node.tag), at)
+                self.error(node, "LOAD005", t("load.tag", tag=_short_tag(node.tag)), at)
                 return None
             return [self.build(child, (*at, i), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
-                self.error(node, "LOAD005", t("load.tag", tag=node.tag), at)
+                self.error(node, "LOAD005", t("load.tag", tag=_short_tag(node.tag)), at)
                 return None
             return self._mapping(node, at, depth)
         raise AssertionError(f"unexpected YAML node {node!r}")  # pragma: no cover
@@ -139,6 +139,10 @@ class _Walk:
             self.positions.keys[(*at, key)] = self._pos(key_node)
             out[key] = self.build(value_node, (*at, key), depth + 1)
         return out
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -179,12 +183,13 @@ def _flow_depth_exceeded(text: str) -> int | None:
 _YAML_HINTS = (
     ("mapping values are not allowed", "load.hint.colon"),
     ("cannot start any token", "load.hint.tab_or_char"),
+    ("tab character", "load.hint.tab_or_char"),
     ("could not find expected ':'", "load.hint.missing_colon"),
     ("did not find expected key", "load.hint.indent"),
     ("did not find expected '-' indicator", "load.hint.indent"),
     ("found unexpected end of stream", "load.hint.unclosed_quote"),
     ("found unknown escape character", "load.hint.escape"),
-    ("expected a single document", "load.hint.single_document"),
+    ("found another document", "load.hint.single_document"),
     ("found undefined alias", "load.hint.alias"),
     ("found undefined tag handle", "load.hint.tag"),
 )

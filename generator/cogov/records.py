@@ -22,7 +22,9 @@ _IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".DS_Store"})
 class Document:
     """One record as loaded: raw fields, their positions, and the Markdown body for .md records.
 
-    ``parent`` is the plan ID of a commitment and the body folder of a meeting.
+    ``parent`` is the plan ID of a commitment and the body folder of a meeting. A ``broken``
+    document could not be read; it still exists (references to it resolve) but nothing else
+    is checked or published from it.
     """
 
     kind: str
@@ -33,6 +35,7 @@ class Document:
     body: str = ""
     body_line: int = 0
     parent: str = ""
+    broken: bool = False
 
 
 def slugify(text: str) -> str:
@@ -105,17 +108,16 @@ def discover(project: Path) -> tuple[list[Document], list[Diagnostic]]:
         else:
             loaded = load_yaml_file(file, relpath)
         diagnostics.extend(loaded.diagnostics)
-        if loaded.data is None and loaded.diagnostics:
-            continue
         data = loaded.data if loaded.data is not None else {}
+        broken = bool(loaded.diagnostics)
         if not isinstance(data, dict):
             found_name = t("type.array") if isinstance(data, list) else t("type.string")
             diagnostics.append(
                 Diagnostic(relpath, 1, 1, "LOAD008", Severity.ERROR, t("load.not_mapping", found=found_name))
             )
-            continue
+            data, broken = {}, True
         documents.append(
-            Document(kind, record_id, relpath, data, loaded.positions, loaded.body, loaded.body_line, parent)
+            Document(kind, record_id, relpath, data, loaded.positions, loaded.body, loaded.body_line, parent, broken)
         )
     if not (content / "site.yml").is_file():
         diagnostics.append(Diagnostic("content/site.yml", 0, 0, "FILE003", Severity.ERROR, t("file.no_site")))

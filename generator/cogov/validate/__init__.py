@@ -59,11 +59,13 @@ def validate_documents(
     found.extend(_identity_checks(documents))
     clean: list[Document] = []
     for doc in documents:
+        if doc.broken:
+            continue
         problems = check_document(doc, schemas.validator(doc.kind))
         found.extend(problems)
         if not problems:
             clean.append(doc)
-    index = RecordIndex.build(documents)
+    index = RecordIndex.build(documents, clean)
     ctx = Context(index=index, as_of=settings.as_of.isoformat())
     for doc in clean:
         for rule in RULES:

@@ -8,6 +8,16 @@ from dataclasses import dataclass, field
 
 from cogov.records import Document
 
+KIND_ARTICLE = {
+    "site": "the site",
+    "organization": "an organization",
+    "person": "a person",
+    "body": "a body",
+    "plan": "an action plan",
+    "commitment": "a commitment",
+    "meeting": "a meeting",
+    "page": "a page",
+}
 KIND_LABEL = {
     "site": "site",
     "organization": "organization",
@@ -22,16 +32,27 @@ KIND_LABEL = {
 
 @dataclass
 class RecordIndex:
+    """Every record that exists (even broken ones, so references to them resolve), and which of
+    them passed their schema (``clean``): only those are read by rules about other records."""
+
     by_kind: dict[str, dict[str, Document]] = field(default_factory=dict)
+    clean: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
-    def build(cls, documents: Iterable[Document]) -> RecordIndex:
+    def build(cls, documents: Iterable[Document], clean: Iterable[Document] = ()) -> RecordIndex:
         index = cls({kind: {} for kind in KIND_LABEL})
         for doc in documents:
             index.by_kind[doc.kind].setdefault(doc.id, doc)
+        index.clean = {(doc.kind, doc.id) for doc in clean}
         return index
 
     def get(self, kind: str, record_id: str) -> Document | None:
+        return self.by_kind[kind].get(record_id)
+
+    def valid(self, kind: str, record_id: object) -> Document | None:
+        """The record if it exists and passed its schema, so its fields can be trusted."""
+        if not isinstance(record_id, str) or (kind, record_id) not in self.clean:
+            return None
         return self.by_kind[kind].get(record_id)
 
     def kinds_of(self, record_id: str) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 from cogov.errors import Diagnostic, Severity, format_field
 from cogov.messages import t
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
-from cogov.validate.index import KIND_LABEL, RecordIndex
+from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
 
 PathT = tuple[str | int, ...]
 SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
@@ -44,11 +44,13 @@ def _ref(ctx: Context, doc: Document, path: PathT, value: object, *kinds: str) -
         return  # the schema already reported it
     if any(ctx.index.get(kind, value) for kind in kinds):
         return
-    wanted = " or ".join(KIND_LABEL[k] for k in kinds)
     found = ctx.index.kinds_of(value)
     if found:
-        yield _diag(doc, path, "REF002", t("ref.wrong_kind", id=value, found=KIND_LABEL[found[0]], kind=wanted))
+        article = " or ".join(KIND_ARTICLE[k] for k in kinds)
+        message = t("ref.wrong_kind", id=value, found=KIND_ARTICLE[found[0]], kind=article)
+        yield _diag(doc, path, "REF002", message)
         return
+    wanted = " or ".join(KIND_LABEL[k] for k in kinds)
     close = ctx.index.closest(kinds, value)
     suggestion = t("schema.did_you_mean", value=close) if close else ""
     yield _diag(doc, path, "REF001", t("ref.missing", kind=wanted, id=value, suggestion=suggestion))
@@ -59,11 +61,6 @@ def _name(ctx: Context, person_id: str) -> str:
     if doc and isinstance(doc.data.get("name"), str) and not doc.data.get("withdrawn"):
         return str(doc.data["name"])
     return person_id
-
-
-def _body_name(ctx: Context, body_id: str) -> str:
-    doc = ctx.index.get("body", body_id)
-    return str(doc.data.get("name")) if doc else body_id
 
 
 # --- references -----------------------------------------------------------------------------
@@ -157,8 +154,9 @@ def rule_meeting_status(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     date, status = doc.data.get("date"), doc.data.get("status", "held")
     if not isinstance(date, str):
         return
+    where: PathT = ("status",) if "status" in doc.data else ("date",)
     if status == "held" and date > ctx.as_of:
-        yield _diag(doc, ("status",), "DATE003", t("date.held_in_future", date=date, today=ctx.as_of))
+        yield _diag(doc, where, "DATE003", t("date.held_in_future", date=date, today=ctx.as_of))
     if status == "scheduled" and date < ctx.as_of:
         yield _warn(doc, ("status",), "DATE005", t("date.scheduled_past", date=date))
 
@@ -167,7 +165,7 @@ def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]
     """Milestones should fall within their commitment's period, and that within the plan's."""
     if doc.kind != "commitment":
         return
-    plan = ctx.index.get("plan", doc.parent)
+    plan = ctx.index.valid("plan", doc.parent)
     periods: list[tuple[str, str | None, str | None]] = [
         ("commitment", doc.data.get("start"), doc.data.get("end")),
     ]
@@ -176,7 +174,7 @@ def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]
     for i, m in _items(doc, "milestones"):
         start, end = m.get("start") or m.get("end"), m.get("end")
         for owner, pstart, pend in periods:
-            if not (pstart and pend and isinstance(start, str) and isinstance(end, str)):
+            if not (pstart and pend and isinstance(start, str) and isinstance(end, str)) or pend < pstart:
                 continue
             if start < pstart or end > pend:
                 message = t("date.milestone_outside", start=start, end=end, owner=owner, pstart=pstart, pend=pend)
@@ -192,13 +190,18 @@ def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]
 
 
 def _sector(ctx: Context, membership: dict[str, Any]) -> str | None:
+    """The sector whose seat the membership takes; "" when it cannot be known because a record it
+    depends on is itself invalid (already reported), None when no organization is named at all."""
     org_id = membership.get("organization")
     if not org_id:
-        person = ctx.index.get("person", str(membership.get("person")))
-        org_id = person.data.get("organization") if person else None
-    org = ctx.index.get("organization", org_id) if isinstance(org_id, str) else None
-    sector = org.data.get("sector") if org else None
-    return sector if isinstance(sector, str) else None
+        person = ctx.index.valid("person", membership.get("person"))
+        if person is None:
+            return ""
+        org_id = person.data.get("organization")
+        if not org_id:
+            return None
+    org = ctx.index.valid("organization", org_id)
+    return str(org.data["sector"]) if org else ""
 
 
 def _active(m: dict[str, Any], day: str) -> bool:
@@ -247,6 +250,8 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if m.get("role") not in SEAT_ROLES or not _active(m, ctx.as_of):
             continue
         sector = _sector(ctx, m)
+        if sector == "":
+            continue
         if sector is None:
             name = _name(ctx, str(m.get("person")))
             yield _warn(doc, ("members", i), "MEM005", t("member.no_sector", person=name))
@@ -270,7 +275,7 @@ def rule_attendance(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     attendance = list(_items(doc, "attendance"))
     if status == "held" and not attendance:
         yield _diag(doc, (), "ATT003", t("attend.missing"))
-    body = ctx.index.get("body", doc.parent)
+    body = ctx.index.valid("body", doc.parent)
     if body is None or not isinstance(date, str):
         return
     members = [m for m in body.data.get("members") or [] if isinstance(m, dict)]
@@ -325,7 +330,7 @@ def rule_minutes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     if approved_in and minutes != "approved":
         yield _diag(doc, ("approved_in",), "MIN002", t("minutes.approved_in_without_approved"))
     if isinstance(approved_in, str):
-        other = ctx.index.get("meeting", approved_in)
+        other = ctx.index.valid("meeting", approved_in)
         date = doc.data.get("date")
         other_date = other.data.get("date") if other else None
         if isinstance(date, str) and isinstance(other_date, str) and other_date < date:

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import json
+
+from cogov.errors import Diagnostic, Severity
+from cogov.reporters import REPORTERS
+
+DIAGS = [
+    Diagnostic("content/a,b.yml", 3, 5, "REF001", Severity.ERROR, "100% wrong:\nsecond line", "members[0].person"),
+    Diagnostic("content/x.yml", 1, 1, "MEM003", Severity.WARNING, "too | many", ""),
+]
+
+
+def test_text() -> None:
+    out = REPORTERS["text"](DIAGS, 7)
+    assert out.splitlines()[0] == "content/a,b.yml:3:5: error REF001 members[0].person: 100% wrong:"
+    assert out.splitlines()[-1] == "1 error(s) and 1 warning(s) in 2 file(s); 7 records checked."
+
+
+def test_github_escapes_data_and_properties() -> None:
+    lines = REPORTERS["github"](DIAGS, 7).splitlines()
+    assert lines[0] == (
+        "::error file=content/a%2Cb.yml,line=3,col=5,title=REF001 members[0].person::100%25 wrong:%0Asecond line"
+    )
+    assert lines[1].startswith("::warning file=content/x.yml,line=1,col=1,title=MEM003::")
+
+
+def test_json_round_trips() -> None:
+    payload = json.loads(REPORTERS["json"](DIAGS, 7))
+    assert payload["errors"] == 1 and payload["warnings"] == 1 and payload["records"] == 7
+    assert payload["diagnostics"][0]["field"] == "members[0].person"
+
+
+def test_markdown_table_escapes_cells() -> None:
+    out = REPORTERS["markdown"](DIAGS, 7)
+    assert "| content/x.yml | 1 | warning | MEM003 |  | too \\| many |" in out
+    assert "second line" in out and "\nsecond line" not in out
+
+
+def test_no_problems() -> None:
+    assert REPORTERS["text"]([], 3) == "No problems found in 3 records.\n"
