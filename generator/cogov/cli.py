@@ -56,6 +56,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--end", type=_date, help="plan: last day")
     p.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
 
+    p = sub.add_parser("build", help="validate, generate the pages and build the site")
+    p.add_argument("project", nargs="?", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--site-dir", type=Path, help="where to put the site (default: PROJECT/site)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="the date the site is current on (default: today)")
+    p.add_argument("--strict", action="store_true", help="refuse to build when there are warnings")
+
+    p = sub.add_parser("serve", help="preview the site, regenerating it when a record changes")
+    p.add_argument("project", nargs="?", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address (default: %(default)s)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="the date the site is current on (default: today)")
+
     p = sub.add_parser("schema-docs", help="write the field reference generated from the schemas")
     p.add_argument("--output", "-o", type=Path, help="write to this file (default: print)")
     p.add_argument("--check", action="store_true", help="fail if --output is not up to date")
@@ -70,6 +81,30 @@ def _run(args: argparse.Namespace) -> int:
         result = validate_project(settings)
         sys.stdout.write(REPORTERS[args.format](result.diagnostics, len(result.documents)))
         return 0 if result.passed(strict=args.strict) else 1
+    if args.command == "build":
+        from cogov.pipeline import build_site, generate
+
+        settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
+        generated = generate(settings)
+        report = generated.validation
+        if not generated.ok:
+            sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
+            print("cogov: the site was not built; the records above need fixing first.", file=sys.stderr)
+            return 1
+        if report.diagnostics:
+            sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
+        site_dir = args.site_dir or settings.project / "site"
+        stats = build_site(settings, site_dir, generated)
+        print(
+            f"Built {len(generated.files)} pages ({stats.written} changed) from {len(report.documents)} records "
+            f"into {site_dir}"
+        )
+        return 0
+    if args.command == "serve":
+        from cogov.serve import serve
+
+        settings = Settings.for_project(args.project, as_of=args.as_of)
+        return serve(settings, args.dev_addr)
     if args.command == "new":
         from cogov.scaffold import NewRecord, write_new_record
 

@@ -41,6 +41,8 @@ def _identity_checks(documents: list[Document]) -> list[Diagnostic]:
         if doc.kind != "site" and not ID_RE.fullmatch(doc.id):
             message = t("id.invalid", stem=doc.id, suggestion=slugify(doc.id))
             out.append(Diagnostic(doc.path, 1, 1, "ID001", Severity.ERROR, message))
+        elif doc.id == "index":
+            out.append(Diagnostic(doc.path, 1, 1, "ID004", Severity.ERROR, t("id.reserved", stem=doc.id)))
         key = (doc.kind, doc.id)
         if key in first:
             message = t("id.duplicate", kind=KIND_LABEL[doc.kind], id=doc.id, other=first[key].path)

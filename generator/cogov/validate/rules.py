@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cogov.errors import Diagnostic, Severity, format_field
+from cogov.markup import find_problems
 from cogov.messages import t
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
@@ -338,6 +339,45 @@ def rule_minutes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield _diag(doc, ("approved_in",), "MIN003", message)
 
 
+_MARKDOWN_FIELDS = {
+    "site": (("description",),),
+    "organization": (("description",),),
+    "person": (("bio",),),
+    "body": (("mandate",), ("selection",)),
+    "plan": (("summary",),),
+}
+
+
+def _markdown_texts(doc: Document) -> Iterator[tuple[PathT, str]]:
+    for path in _MARKDOWN_FIELDS.get(doc.kind, ()):
+        value = doc.data.get(str(path[0]))
+        if isinstance(value, str):
+            yield path, value
+    if doc.kind == "commitment":
+        for i, u in _items(doc, "updates"):
+            if isinstance(u.get("summary"), str):
+                yield ("updates", i, "summary"), u["summary"]
+    if doc.kind == "meeting":
+        for key in ("decisions", "actions"):
+            for i, item in _items(doc, key):
+                if isinstance(item.get("text"), str):
+                    yield (key, i, "text"), item["text"]
+
+
+def rule_markdown(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Markdown written by contributors holds no HTML, comments or links that run code."""
+    for path, text in _markdown_texts(doc):
+        for problem in find_problems(text):
+            line, col = doc.positions.value(path)
+            message = t(f"markdown.{problem.kind}", snippet=problem.snippet)
+            yield Diagnostic(doc.path, line, col, "MD001", Severity.ERROR, message, format_field(path))
+    if doc.body:
+        for problem in find_problems(doc.body):
+            line = doc.body_line + problem.line
+            message = t(f"markdown.{problem.kind}", snippet=problem.snippet)
+            yield Diagnostic(doc.path, line, problem.col + 1, "MD001", Severity.ERROR, message)
+
+
 Rule = Callable[[Document, Context], Iterator[Diagnostic]]
 RULES: tuple[Rule, ...] = (
     rule_references,
@@ -348,4 +388,5 @@ RULES: tuple[Rule, ...] = (
     rule_memberships,
     rule_attendance,
     rule_minutes,
+    rule_markdown,
 )

@@ -1,0 +1,141 @@
+"""The only orchestration: load -> validate -> model -> render -> write -> build.
+
+Everything up to ``render`` is pure and runs in memory; ``write_docs`` writes only files whose
+bytes changed (so the builder and the preview see small changes as small); ``build_site`` builds
+into a temporary folder and moves it into place only when everything passed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cogov.config import Settings
+from cogov.errors import BuildError
+from cogov.model import Records, build_records
+from cogov.render import render_site
+from cogov.schemas import SchemaSet
+from cogov.validate import ValidationResult, validate_project
+
+DOCS_DIR = Path("build") / "docs"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The outcome of generation: the validation result and, when valid, the pages."""
+
+    validation: ValidationResult
+    records: Records | None
+    files: dict[str, bytes]
+
+    @property
+    def ok(self) -> bool:
+        return self.records is not None
+
+
+def generate(settings: Settings, schemas: SchemaSet | None = None) -> Generated:
+    """Validate, then render every page in memory. Invalid records produce no pages at all."""
+    validation = validate_project(settings, schemas)
+    if not validation.passed(strict=settings.strict):
+        return Generated(validation, None, {})
+    documents = [d for d in validation.documents if not d.broken]
+    records = build_records(documents, settings.as_of.isoformat())
+    pages = render_site(records)
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    return Generated(validation, records, files)
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def write_docs(files: dict[str, bytes], docs_dir: Path) -> WriteStats:
+    """Make ``docs_dir`` hold exactly ``files``, touching only what changed."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = unchanged = removed = 0
+    for rel, data in files.items():
+        target = docs_dir / rel
+        try:
+            if target.read_bytes() == data:
+                unchanged += 1
+                continue
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        written += 1
+    wanted = {docs_dir / rel for rel in files}
+    for existing in sorted(docs_dir.rglob("*"), reverse=True):
+        if existing.is_file() and existing not in wanted:
+            existing.unlink()
+            removed += 1
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    return WriteStats(written, unchanged, removed)
+
+
+def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(project / "mkdocs.yml"),
+        "--site-dir",
+        str(site_dir),
+    ]
+
+
+def builder_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    env["NO_MKDOCS_2_WARNING"] = "1"  # the theme's end-of-life banner is for maintainers, not every build
+    return env
+
+
+def run_builder(project: Path, site_dir: Path) -> None:
+    """Run the unmodified builder. Any warning fails the build, whatever the log level says."""
+    env = builder_environment()
+    proc = subprocess.run(
+        mkdocs_command(project, site_dir), cwd=project, capture_output=True, text=True, env=env, check=False
+    )
+    log = (proc.stdout + proc.stderr).strip()
+    warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    if proc.returncode != 0 or warnings:
+        detail = "\n".join(warnings) or log[-4000:]
+        raise BuildError(f"the site builder failed:\n{detail}")
+
+
+def build_site(settings: Settings, site_dir: Path, generated: Generated) -> WriteStats:
+    """Write the docs folder and build the site atomically: on any failure the previous site stays."""
+    project = settings.project
+    stats = write_docs(generated.files, project / DOCS_DIR)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        run_builder(project, staging)
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return stats
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}-previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.replace(old)
+    new.replace(target)
+    shutil.rmtree(old, ignore_errors=True)

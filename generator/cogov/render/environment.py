@@ -1,0 +1,136 @@
+"""The Jinja2 environment for pages: every ``{{ value }}`` is escaped for Markdown unless it is
+already Markup (built by a helper that escaped it for its destination)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from cogov.markup import defuse
+from cogov.messages import t
+from cogov.model import Records
+from cogov.render import escape
+from cogov.render.paths import page_of, relative
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return escape.md(value)
+
+
+class Helpers:
+    """Functions the templates call; they know the records and the language."""
+
+    def __init__(self, records: Records, language: str) -> None:
+        self.records = records
+        self.language = language
+
+    def _(self, key: str, **fields: Any) -> str:
+        return t(key, self.language, **fields)
+
+    def date(self, value: str | None) -> str:
+        if not value:
+            return ""
+        day = dt.date.fromisoformat(value)
+        month = t(f"ui.month.{day.month}", self.language)
+        return t("ui.date", self.language, day=day.day, month=month, year=day.year)
+
+    def person_label(self, person_id: str) -> str:
+        person = self.records.people.get(person_id)
+        if person is None:
+            return person_id
+        return self._("ui.withheld") if person.withdrawn else person.name
+
+    def label(self, kind: str, record_id: str) -> str:
+        r = self.records
+        match kind:
+            case "person":
+                return self.person_label(record_id)
+            case "organization":
+                org = r.organizations.get(record_id)
+                return org.name if org else record_id
+            case "body":
+                return r.bodies[record_id].name if record_id in r.bodies else record_id
+            case "plan":
+                return r.plans[record_id].title if record_id in r.plans else record_id
+            case "commitment":
+                c = r.commitments.get(record_id)
+                return (f"{c.ogp_id}: {c.title}" if c.ogp_id else c.title) if c else record_id
+            case "meeting":
+                m = r.meetings.get(record_id)
+                return f"{self.date(m.date)}: {m.title}" if m else record_id
+        return record_id
+
+    def owner_kind(self, owner: str) -> str:
+        return "person" if owner in self.records.people else "organization"
+
+
+def build_environment(records: Records, language: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    helpers = Helpers(records, language)
+
+    @pass_context
+    def ref(ctx: Context, kind: str, record_id: str, label: str | None = None) -> Markup:
+        """A Markdown link to a record's page, relative to the page being rendered."""
+        target = relative(ctx["page_path"], page_of(kind, record_id))
+        text = label if label is not None else helpers.label(kind, record_id)
+        return Markup(f"[{escape.md(text)}]({target})")
+
+    @pass_context
+    def href(ctx: Context, page: str) -> Markup:
+        return Markup(relative(ctx["page_path"], page))
+
+    @pass_context
+    def html_href(ctx: Context, page: str) -> Markup:
+        """A link usable in raw HTML: MkDocs does not rewrite those, so point at the built URL."""
+        target = relative(ctx["page_path"], page)
+        if target.endswith("index.md"):
+            target = target[: -len("index.md")] or "./"
+        elif target.endswith(".md"):
+            target = target[:-3] + "/"
+        # With directory URLs every page except an index is one folder deeper than its source.
+        if not ctx["page_path"].endswith("index.md"):
+            target = "../" + target
+        return escape.h(target)
+
+    env.globals.update(
+        ref=ref,
+        href=href,
+        html_href=html_href,
+        _=helpers._,
+        date=helpers.date,
+        label=helpers.label,
+        person_label=helpers.person_label,
+        owner_kind=helpers.owner_kind,
+        r=records,
+        link=escape.link,
+        url=escape.url,
+    )
+    env.filters.update(
+        h=escape.h,
+        md=escape.md,
+        meta_title=lambda v: Markup(escape.yaml_string(escape.h(" ".join(str(v).split())))),
+        markdown=lambda text, demote=0: Markup(defuse(text or "", demote)),
+        # One line of Markdown, safe inside a list item or a table cell.
+        inline=lambda text: Markup(" ".join(defuse(text or "").split()).replace("|", "\\|")),
+        pct=lambda v: "" if v is None else f"{round(v * 100)}%",
+    )
+    return env

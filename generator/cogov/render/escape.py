@@ -1,0 +1,51 @@
+"""Escaping by destination. Every value from a record reaches a page through one of these.
+
+- ``md``: Markdown text (also safe in a table cell): HTML-escaped, then Markdown punctuation escaped,
+  newlines folded, so a name can never become markup, a link or a table column.
+- ``h``: inside a raw HTML block (Markdown is not processed there): HTML-escaped only.
+- ``url``: a link target: only http(s) and mailto survive; anything else becomes ``#``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+# Exactly the characters Python-Markdown (with tables) unescapes: a backslash before any other
+# character would stay visible.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SAFE_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`\x00-\x1f]+", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def md(value: object) -> Markup:
+    text = html.escape(_fold(str(value)), quote=True)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def h(value: object) -> Markup:
+    return Markup(html.escape(str(value), quote=True))
+
+
+def url(value: object) -> Markup:
+    text = str(value).strip()
+    if not _SAFE_URL.fullmatch(text):
+        return Markup("#")
+    # Parentheses and spaces would end a Markdown link target early; quote them.
+    return Markup(html.escape(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"), quote=True))
+
+
+def link(label: object, target: object) -> Markup:
+    return Markup(f"[{md(label)}]({url(target)})")
+
+
+def yaml_string(value: object) -> str:
+    """A double-quoted YAML scalar for generated front matter (JSON strings are valid YAML)."""
+    return json.dumps(str(value), ensure_ascii=False)

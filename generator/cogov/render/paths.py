@@ -1,0 +1,34 @@
+"""Where each record's page lives in the generated docs folder. Paths derive from IDs only, so
+permalinks survive a change of title."""
+
+from __future__ import annotations
+
+import posixpath
+
+SECTIONS = {
+    "plan": "action-plans/{id}/index.md",
+    "commitment": "commitments/{id}.md",
+    "body": "bodies/{id}.md",
+    "meeting": "meetings/{id}.md",
+    "person": "people/{id}.md",
+    "organization": "organizations/{id}.md",
+    "page": "pages/{id}.md",
+}
+HOME = "index.md"
+ACTIONS = "actions.md"
+INDEXES = {
+    "plan": "action-plans/index.md",
+    "body": "bodies/index.md",
+    "meeting": "meetings/index.md",
+    "person": "people/index.md",
+    "organization": "organizations/index.md",
+}
+
+
+def page_of(kind: str, record_id: str) -> str:
+    return SECTIONS[kind].format(id=record_id)
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one generated page to another, as MkDocs resolves it (relative .md paths)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

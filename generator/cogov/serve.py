@@ -1,0 +1,70 @@
+"""`cogov serve`: regenerate the docs folder when a record changes; MkDocs serves and reloads.
+
+MkDocs' own server watches the generated folder and reloads the browser; this loop watches
+``content/`` and rewrites only the pages whose bytes changed, so a one-file edit stays small.
+Invalid records are reported and the last good pages stay in place.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cogov.config import Settings
+from cogov.pipeline import DOCS_DIR, builder_environment, generate, write_docs
+from cogov.reporters import REPORTERS
+from cogov.schemas import default_schemas
+
+POLL_SECONDS = 0.4
+
+
+def snapshot(content: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file under ``content`` (cheap change detection)."""
+    out: dict[str, tuple[int, int]] = {}
+    for file in content.rglob("*"):
+        if file.is_file():
+            stat = file.stat()
+            out[str(file)] = (stat.st_size, stat.st_mtime_ns)
+    return out
+
+
+def regenerate(settings: Settings) -> bool:
+    """One generation pass; prints problems. True when the docs folder was updated."""
+    started = time.perf_counter()
+    generated = generate(settings, default_schemas())
+    report = generated.validation
+    if report.diagnostics:
+        sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
+    if not generated.ok:
+        print("cogov: records have errors; the preview keeps the last valid pages.", file=sys.stderr)
+        return False
+    stats = write_docs(generated.files, settings.project / DOCS_DIR)
+    elapsed = time.perf_counter() - started
+    print(f"cogov: regenerated in {elapsed:.2f}s ({stats.written} pages changed, {stats.removed} removed)")
+    return True
+
+
+def serve(settings: Settings, dev_addr: str) -> int:
+    regenerate(settings)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.project / "mkdocs.yml")]
+    command += ["--dev-addr", dev_addr, "--livereload"]
+    server = subprocess.Popen(command, cwd=settings.project, env=builder_environment())
+    seen = snapshot(settings.content)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            current = snapshot(settings.content)
+            if current != seen:
+                seen = current
+                regenerate(settings)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return 0
