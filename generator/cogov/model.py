@@ -286,6 +286,15 @@ class Records:
     def past_members(self, body_id: str) -> list[Membership]:
         return [m for m in self.bodies[body_id].members if m.end is not None and m.end < self.as_of]
 
+    def seat_organization(self, body_id: str, person_id: str, day: str) -> str | None:
+        """The organization a person sat for in a body on a day (their own if not a member then)."""
+        body = self.bodies.get(body_id)
+        for m in body.members if body else ():
+            if m.person == person_id and m.active_on(day):
+                return m.organization
+        person = self.people.get(person_id)
+        return person.organization if person and not person.withdrawn else None
+
     def sector_of(self, org_id: str | None) -> str | None:
         org = self.organizations.get(org_id or "")
         return org.sector if org else None

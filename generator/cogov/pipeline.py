@@ -7,6 +7,7 @@ into a temporary folder and moves it into place only when everything passed.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -97,16 +98,18 @@ def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
     ]
 
 
-def builder_environment() -> dict[str, str]:
+def builder_environment(as_of: dt.date) -> dict[str, str]:
+    """The builder's environment: dates in its output (the sitemap) come from ``as_of``, not the clock."""
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    midnight = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
+    env.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     env["NO_MKDOCS_2_WARNING"] = "1"  # the theme's end-of-life banner is for maintainers, not every build
     return env
 
 
-def run_builder(project: Path, site_dir: Path) -> None:
+def run_builder(project: Path, site_dir: Path, as_of: dt.date) -> None:
     """Run the unmodified builder. Any warning fails the build, whatever the log level says."""
-    env = builder_environment()
+    env = builder_environment(as_of)
     proc = subprocess.run(
         mkdocs_command(project, site_dir), cwd=project, capture_output=True, text=True, env=env, check=False
     )
@@ -125,7 +128,7 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        run_builder(project, staging)
+        run_builder(project, staging, settings.as_of)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

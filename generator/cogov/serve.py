@@ -50,7 +50,7 @@ def serve(settings: Settings, dev_addr: str) -> int:
     regenerate(settings)
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.project / "mkdocs.yml")]
     command += ["--dev-addr", dev_addr, "--livereload"]
-    server = subprocess.Popen(command, cwd=settings.project, env=builder_environment())
+    server = subprocess.Popen(command, cwd=settings.project, env=builder_environment(settings.as_of))
     seen = snapshot(settings.content)
     try:
         while server.poll() is None:

@@ -25,11 +25,7 @@ class SiteRenderer:
         self.r = records
         self.language = records.site.language
         self.env: Environment = build_environment(records, self.language)
-        self.env.globals.update(sector=records.sector_of, org_of=self._org_of)
-
-    def _org_of(self, person_id: str) -> str | None:
-        person = self.r.people.get(person_id)
-        return person.organization if person and not person.withdrawn else None
+        self.env.globals.update(sector=records.sector_of)
 
     def page(self, template: str, path: str, **values: Any) -> tuple[str, str]:
         text = self.env.get_template(template).render(page_path=path, **values)
@@ -228,11 +224,20 @@ def _shift_year(day: str, years: int) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Collapse runs of blank lines left by template conditionals; end with one newline."""
+    """Collapse runs of blank lines left by template conditionals, and make sure headings and
+    tables start a new block (outside code fences); end with one newline."""
     lines: list[str] = []
+    fence = ""
     for line in text.splitlines():
         line = line.rstrip()
-        if not line and lines and not lines[-1]:
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+        elif not fence and lines and lines[-1]:
+            starts_block = line.startswith("#") or (line.startswith("|") and not lines[-1].startswith("|"))
+            if starts_block:
+                lines.append("")
+        if not line and lines and not lines[-1] and not fence:
             continue
         lines.append(line)
     return "\n".join(lines).strip() + "\n"

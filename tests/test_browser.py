@@ -1,0 +1,114 @@
+"""End to end in headless Chromium (Debian's, never a downloaded one): a visitor's path through
+the sample site, and finding a commitment through the search box."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from cogov.cli import main
+from tests.conftest import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail("Debian's chromium is not installed: run `make browser` (make test does it)")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = tmp_path_factory.mktemp("browser")
+    for name in ("content", "site_theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    assert main(["build", str(project), "--as-of", "2026-11-26"]) == 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(project / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def heading(page: object) -> str:
+    """The page's h1 without its permalink sign."""
+    text: str = page.locator("h1").inner_text()  # type: ignore[attr-defined]
+    return text.rstrip("¶").strip()
+
+
+def test_visitor_path(browser: object, site_url: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(site_url)
+    assert heading(page) == "Open Government in Arandia"
+    page.get_by_role("link", name="Fifth National Action Plan 2024-2026").first.click()
+    assert heading(page) == "Fifth National Action Plan 2024-2026"
+    page.locator("article").get_by_role("link", name="Open contracting for public works").click()
+    assert heading(page) == "Open contracting for public works"
+    page.locator("article").get_by_role("link", name="8 October 2024: Kick-off meeting").first.click()
+    assert heading(page) == "Kick-off meeting"
+    page.locator("article table").get_by_role("link", name="Tomás Herrera").first.click()
+    assert heading(page) == "Tomás Herrera"
+    assert page.url.endswith("/people/tomas-herrera/")
+    page.close()
+
+
+def test_search_finds_a_commitment(browser: object, site_url: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(site_url, wait_until="networkidle")  # the search worker has loaded its index
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("beneficial ownership", delay=20)
+    result = page.locator(".md-search-result__link").filter(has_text="Beneficial ownership register").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_url("**/commitments/xa0042-beneficial-ownership/**")
+    assert heading(page) == "Beneficial ownership register"
+    page.close()
+
+
+def test_readable_on_a_phone_without_javascript(site_url: str, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(site_url + "meetings/2024-11-26-ordinary/")
+    assert heading(page) == "Fourth ordinary session of 2024"
+    assert page.get_by_text("Hugo Benites").first.is_visible()
+    page.mouse.wheel(600, 0)
+    assert page.evaluate("window.scrollX") == 0, "the page does not scroll sideways on a phone"
+    right = page.evaluate("document.querySelector('article').getBoundingClientRect().right")
+    assert right <= 375, "the content fits the screen (wide tables scroll inside themselves)"
+    context.close()

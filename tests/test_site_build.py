@@ -1,0 +1,85 @@
+"""One real `mkdocs build --strict` of the sample content, and what a failed build leaves behind."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cogov.cli import main
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("sample")
+    for name in ("content", "site_theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    assert main(["build", str(project), "--as-of", "2026-11-26"]) == 0
+    return project
+
+
+def html(project: Path, page: str) -> str:
+    return (project / "site" / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_meeting_page_lists_attendees(built: Path) -> None:
+    page = html(built, "meetings/2024-11-26-ordinary")
+    for name in ("Lucía Mendoza", "Hugo Benites", "Valeria Núñez"):
+        assert f">{name}</a>" in page
+    assert 'href="../../people/ana-quispe/"' in page
+
+
+def test_person_page_links_their_meetings(built: Path) -> None:
+    page = html(built, "people/ana-quispe")
+    assert 'href="../../meetings/2025-08-19-ordinary/"' in page
+    assert "Attended <strong>" in page
+
+
+def test_commitment_page_shows_milestones_and_backlinks(built: Path) -> None:
+    page = html(built, "commitments/xa0041-open-contracting")
+    assert "Red-flag dashboard co-designed with civil society" in page
+    assert 'class="cogov-timeline"' in page
+    assert 'href="../../meetings/2024-08-13-ordinary/"' in page  # the decision that approved the plan
+
+
+def test_no_third_party_requests(built: Path) -> None:
+    for file in (built / "site").rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//([^"/]+)', text):
+            pytest.fail(f"{file} loads {match.group(0)}")
+
+
+def test_search_index_covers_records(built: Path) -> None:
+    index = (built / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Beneficial ownership register" in index
+    assert "Ana Quispe" in index
+
+
+def test_invalid_records_build_nothing(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "broken"
+    shutil.copytree(built, project)
+    before = (project / "site" / "index.html").read_bytes()
+    meeting = project / "content" / "meetings" / "msf" / "2024-11-26-ordinary.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("chair: lucia-mendoza", "chair: lucia"))
+    assert main(["build", str(project), "--as-of", "2026-11-26"]) == 1
+    err = capsys.readouterr().err
+    assert "content/meetings/msf/2024-11-26-ordinary.md:9:8: error REF001 chair" in err
+    assert (project / "site" / "index.html").read_bytes() == before
+
+
+def test_failed_builder_keeps_previous_site(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "badnav"
+    shutil.copytree(built, project)
+    before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("pages/take-part.md", "pages/missing.md"))
+    assert main(["build", str(project), "--as-of", "2026-11-26"]) == 1
+    assert "missing.md" in capsys.readouterr().err
+    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
+    assert not list(project.glob(".site-*")), "no staging folder is left behind"
