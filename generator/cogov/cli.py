@@ -14,6 +14,7 @@ from pathlib import Path
 from cogov import __version__
 from cogov.config import Settings, parse_date
 from cogov.errors import CogovError
+from cogov.messages import t
 from cogov.reporters import REPORTERS
 
 
@@ -89,16 +90,14 @@ def _run(args: argparse.Namespace) -> int:
         report = generated.validation
         if not generated.ok:
             sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
-            print("cogov: the site was not built; the records above need fixing first.", file=sys.stderr)
+            print(f"cogov: {t('build.invalid')}", file=sys.stderr)
             return 1
         if report.diagnostics:
             sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
         site_dir = args.site_dir or settings.project / "site"
         stats = build_site(settings, site_dir, generated)
-        print(
-            f"Built {len(generated.files)} pages ({stats.written} changed) from {len(report.documents)} records "
-            f"into {site_dir}"
-        )
+        pages, records = len(generated.files), len(report.documents)
+        print(t("build.done", pages=pages, changed=stats.written, records=records, site=site_dir))
         return 0
     if args.command == "serve":
         from cogov.serve import serve

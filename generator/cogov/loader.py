@@ -40,6 +40,8 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 # C0 and C1 control characters other than tab, newline and carriage return.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
+_BAD_TEXT_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
 PathT = tuple[str | int, ...]
 
 
@@ -107,7 +109,12 @@ class _Walk:
             if node.tag != _STR_TAG:
                 self.error(node, "LOAD005", t("load.tag", tag=_short_tag(node.tag)), at)
                 return None
-            return _scalar(node)
+            value = _scalar(node)
+            if isinstance(value, str) and _BAD_TEXT_RE.search(value):
+                # Escapes inside double quotes ("\x07", "\ud800") can smuggle what the file itself may not hold.
+                self.error(node, "LOAD001", t("load.escaped_character"), at)
+                return None
+            return value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
                 self.error(node, "LOAD005", t("load.tag", tag=_short_tag(node.tag)), at)
@@ -224,9 +231,26 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
         loader.dispose()
     if node is None:
         return Loaded(None, positions, [])
+    anchors = _anchors(text, path, line_offset)
+    if anchors:
+        return Loaded(None, positions, anchors)
     walk = _Walk(path, line_offset)
     data = walk.build(node, (), 0)
     return Loaded(data, walk.positions, walk.diagnostics)
+
+
+def _anchors(text: str, path: str, line_offset: int) -> list[Diagnostic]:
+    """Anchors (``&name``) are refused even when unused; only files containing ``&`` pay for the scan."""
+    if "&" not in text:
+        return []
+    for event in yaml.parse(text, Loader=_YamlLoader):
+        anchor = getattr(event, "anchor", None)
+        mark = event.start_mark
+        if anchor and mark is not None and not isinstance(event, yaml.AliasEvent):
+            line, col = mark.line + 1 + line_offset, mark.column + 1
+            # One message is enough: an alias bomb defines dozens of anchors.
+            return [Diagnostic(path, line, col, "LOAD004", Severity.ERROR, t("load.anchor", name=anchor))]
+    return []
 
 
 def read_text(file: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-_HTML_RE = re.compile(r"<(!--|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|![A-Za-z]|\?)")
+# Opening tags, comments, declarations and processing instructions; a closing tag alone is
+# harmless (and defused anyway), so one element gives one message.
+_HTML_RE = re.compile(r"<(!--|[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|![A-Za-z]|\?)")
 _AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^\s<>]*)>", re.IGNORECASE)
 # A link or image target, inline `[x](target)` or reference `[x]: target`, with a scheme that runs code.
 _BAD_LINK_RE = re.compile(

@@ -14,6 +14,8 @@ from typing import Any
 _EN: dict[str, str] = {
     # --- loading -----------------------------------------------------------------------------
     "load.alias": "uses an alias (*name); write the value out in full, anchors and aliases are not allowed",
+    "load.anchor": "defines an anchor (&{name}); write values out in full, anchors and aliases are not allowed",
+    "load.escaped_character": "contains an escaped control or invalid character; write the text without it",
     "load.merge_key": "uses a merge key (<<); write the fields out in full",
     "load.tag": "uses the YAML tag {tag}; remove it, records hold plain text, numbers, lists and fields",
     "load.bad_key": "a field name must be plain text (for example `title:`)",
@@ -115,6 +117,13 @@ _EN: dict[str, str] = {
     # --- validation summary -------------------------------------------------------------------
     "summary.ok": "No problems found in {records} records.",
     "summary.counts": "{errors} error(s) and {warnings} warning(s) in {files} file(s); {records} records checked.",
+    # --- build ----------------------------------------------------------------------------------
+    "build.builder_failed": "the site builder failed; the previous site was left in place:\n{detail}",
+    "build.unsafe": "the built site was not published: {count} finding(s) that must not reach the public. "
+    "Remove personal contact details from the records, or list an office contact in `allowed_contacts` "
+    "in content/site.yml:\n{listing}",
+    "build.invalid": "the site was not built; the records above need fixing first.",
+    "build.done": "Built {pages} pages ({changed} changed) from {records} records into {site}",
     # --- CLI ----------------------------------------------------------------------------------
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",

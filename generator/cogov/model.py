@@ -40,6 +40,7 @@ class SiteInfo:
     repository: str | None
     branch: str
     fictional: bool
+    allowed_contacts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,7 @@ def _site(doc: Document | None) -> SiteInfo:
         repository=_s(d.get("repository")),
         branch=d.get("branch", "main"),
         fictional=bool(d.get("fictional", False)),
+        allowed_contacts=tuple(d.get("allowed_contacts") or ()),
     )
 
 

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from cogov.config import Settings
 from cogov.errors import BuildError
+from cogov.messages import t
 from cogov.model import Records, build_records
+from cogov.postbuild import find_executable, find_personal_data, sanitize_pages
 from cogov.render import render_site
 from cogov.schemas import SchemaSet
 from cogov.validate import ValidationResult, validate_project
@@ -117,7 +119,7 @@ def run_builder(project: Path, site_dir: Path, as_of: dt.date) -> None:
     warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
     if proc.returncode != 0 or warnings:
         detail = "\n".join(warnings) or log[-4000:]
-        raise BuildError(f"the site builder failed:\n{detail}")
+        raise BuildError(t("build.builder_failed", detail=detail))
 
 
 def build_site(settings: Settings, site_dir: Path, generated: Generated) -> WriteStats:
@@ -129,6 +131,14 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         run_builder(project, staging, settings.as_of)
+        sanitize_pages(staging)
+        assert generated.records is not None
+        site = generated.records.site
+        allowed = [*site.allowed_contacts, *([site.contact_email] if site.contact_email else [])]
+        findings = find_executable(staging) + find_personal_data(staging, allowed)
+        if findings:
+            listing = "\n".join(f"  site/{f.path}: {f.problem}" for f in findings[:50])
+            raise BuildError(t("build.unsafe", count=len(findings), listing=listing))
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from cogov.errors import Diagnostic
 from cogov.messages import t
@@ -18,11 +20,25 @@ def summary(diagnostics: Sequence[Diagnostic], records: int) -> str:
     return t("summary.counts", errors=errors, warnings=warnings, files=files, records=records)
 
 
+# Characters that reorder or hide text in a terminal or a pull-request page ("Trojan source"):
+# diagnostics show them as <U+202E> so a reviewer sees what is really there.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def _visible(d: Diagnostic) -> Diagnostic:
+    return replace(d, path=visible(d.path), message=visible(d.message), field=visible(d.field))
+
+
 def _location(d: Diagnostic) -> str:
     return f"{d.path}:{d.line}:{d.col}" if d.line else d.path
 
 
 def text_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    diagnostics = [_visible(d) for d in diagnostics]
     lines = []
     for d in diagnostics:
         field = f" {d.field}:" if d.field else ""
@@ -32,6 +48,7 @@ def text_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
 
 
 def json_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    diagnostics = [_visible(d) for d in diagnostics]
     payload = {
         "records": records,
         "errors": sum(1 for d in diagnostics if d.is_error),
@@ -62,6 +79,7 @@ def _escape_property(text: str) -> str:
 
 
 def github_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
+    diagnostics = [_visible(d) for d in diagnostics]
     lines = []
     for d in diagnostics:
         props = [f"file={_escape_property(d.path)}"]
@@ -80,6 +98,7 @@ def _cell(text: str) -> str:
 
 def markdown_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
     """A table for the pull request's step summary: the full list, which annotations cap at 10."""
+    diagnostics = [_visible(d) for d in diagnostics]
     out = [f"### {summary(diagnostics, records)}", ""]
     if diagnostics:
         out += ["| File | Line | Severity | Code | Field | Problem |", "|---|---|---|---|---|---|"]

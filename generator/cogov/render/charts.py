@@ -30,7 +30,7 @@ def stacked_bar(parts: Sequence[tuple[str, int, str]], description: str, width: 
         )
         x += w
     return Markup(
-        f'<svg class="cogov-chart" viewBox="0 0 {width} 24" preserveAspectRatio="none" role="img" '
+        f'<svg class="cogov-chart cogov-chart--bar" viewBox="0 0 {width} 24" preserveAspectRatio="none" role="img" '
         f'aria-label="{h(description)}" width="100%" height="24">{"".join(rects)}</svg>'
     )
 
@@ -56,7 +56,7 @@ def seats_chart(rows: Sequence[tuple[str, str, int, int]], description: str) -> 
     height = row_h * len(rows)
     return Markup(
         f'<svg class="cogov-chart" viewBox="0 0 620 {height}" role="img" aria-label="{h(description)}" '
-        f'width="100%" style="max-width:620px">{"".join(parts)}</svg>'
+        f'width="620" height="{height}">{"".join(parts)}</svg>'
     )
 
 
@@ -75,5 +75,5 @@ def column_chart(points: Sequence[tuple[str, float]], description: str) -> Marku
         )
     return Markup(
         f'<svg class="cogov-chart" viewBox="0 0 {width} {height}" role="img" aria-label="{h(description)}" '
-        f'width="100%" height="{height}" style="max-width:{width}px">{"".join(cols)}</svg>'
+        f'width="{width}" height="{height}">{"".join(cols)}</svg>'
     )

@@ -71,6 +71,10 @@ class Helpers:
                 return f"{self.date(m.date)}: {m.title}" if m else record_id
         return record_id
 
+    def page(self, kind: str, record_id: str) -> str:
+        person = self.records.people.get(record_id) if kind == "person" else None
+        return page_of(kind, record_id, withheld=bool(person and person.withdrawn))
+
     def owner_kind(self, owner: str) -> str:
         return "person" if owner in self.records.people else "organization"
 
@@ -90,7 +94,7 @@ def build_environment(records: Records, language: str) -> Environment:
     @pass_context
     def ref(ctx: Context, kind: str, record_id: str, label: str | None = None) -> Markup:
         """A Markdown link to a record's page, relative to the page being rendered."""
-        target = relative(ctx["page_path"], page_of(kind, record_id))
+        target = relative(ctx["page_path"], helpers.page(kind, record_id))
         text = label if label is not None else helpers.label(kind, record_id)
         return Markup(f"[{escape.md(text)}]({target})")
 

@@ -3,6 +3,7 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 
 SECTIONS = {
@@ -25,7 +26,11 @@ INDEXES = {
 }
 
 
-def page_of(kind: str, record_id: str) -> str:
+def page_of(kind: str, record_id: str, withheld: bool = False) -> str:
+    """The page of a record. A person whose name is withheld gets a page whose address does not
+    spell their ID (which is usually their name) but stays stable from build to build."""
+    if withheld:
+        record_id = "withheld-" + hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:12]
     return SECTIONS[kind].format(id=record_id)
 
 

@@ -179,7 +179,7 @@ class SiteRenderer:
             actions = sorted(r.actions_of_owner.get(p.id, []), key=lambda a: a.due or "", reverse=True)
             yield self.page(
                 "person.md.j2",
-                paths.page_of("person", p.id),
+                paths.page_of("person", p.id, withheld=p.withdrawn),
                 p=p,
                 memberships=memberships,
                 meetings=meetings,

@@ -1,0 +1,145 @@
+"""Checks and clean-up of the built site before it is published.
+
+Second line of defence: validation already refuses HTML in records and every value is escaped,
+but the content of every page is still sanitized with an allowlist (nh3), and the whole site is
+scanned for anything executable and for personal contact data. Any finding fails the build, so
+nothing reaches the public site that these checks would have caught.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nh3
+
+_ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
+_ARTICLE_CLOSE = "</article>"
+
+# What MkDocs, Python-Markdown (toc, tables, footnotes, admonition) and the cogov templates produce.
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "s", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "svg", "rect", "text", "title",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "*": {"class", "id", "title", "role", "aria-label", "aria-hidden", "lang", "dir"},
+    "a": {"href"},
+    "ol": {"start"},
+    "td": {"align"},
+    "th": {"align"},
+    "svg": {"viewBox", "width", "height", "preserveAspectRatio"},
+    "rect": {"x", "y", "width", "height"},
+    "text": {"x", "y"},
+}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+_EVENT_ATTR = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_BAD_SCHEME = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|data):""", re.I)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Groups of digits joined by single spaces, dots or hyphens, optionally after +country and (area).
+_PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}(?![\w/-])")
+_YEARS = re.compile(r"(?:(?:19|20)\d\d[ .-]?)+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TAG = re.compile(r"<[^>]+>")
+_SEARCH_MARKUP = re.compile(
+    r"<\s*(script|iframe|object|embed|img|svg)\b|<[^>]*\son[a-z]+\s*=|href\s*=\s*[\"']?\s*javascript:", re.I
+)
+_CODE_BLOCKS = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    problem: str
+
+
+def sanitize_html(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def sanitize_pages(site_dir: Path) -> int:
+    """Sanitize the content area of every page in place; returns how many pages were rewritten."""
+    changed = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        start = html.find(_ARTICLE_OPEN)
+        end = html.rfind(_ARTICLE_CLOSE)
+        if start < 0 or end < start:
+            continue
+        inner_start = start + len(_ARTICLE_OPEN)
+        cleaned = html[:inner_start] + sanitize_html(html[inner_start:end]) + html[end:]
+        if cleaned != html:
+            page.write_text(cleaned, encoding="utf-8")
+            changed += 1
+    return changed
+
+
+def _search_texts(site_dir: Path) -> Iterable[tuple[str, str]]:
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data.get("docs", []):
+        yield f"search/search_index.json ({doc.get('location', '')})", f"{doc.get('title', '')} {doc.get('text', '')}"
+
+
+def find_executable(site_dir: Path) -> list[Finding]:
+    """Inline event handlers or script URLs anywhere, and markup in the search index."""
+    found: list[Finding] = []
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(site_dir).as_posix()
+        for pattern, what in ((_EVENT_ATTR, "an inline event handler"), (_BAD_SCHEME, "a script URL")):
+            match = pattern.search(html)
+            if match:
+                found.append(Finding(rel, f"{what}: {match.group(0)[:80]}"))
+    for where, text in _search_texts(site_dir):
+        # Material shows result snippets as HTML: real tags matter, escaped text (&lt;...) does not.
+        if re.search(
+            r"<\s*(script|iframe|object|embed|img|svg)\b|<[^>]*\son[a-z]+\s*=|href\s*=\s*[\"']?\s*javascript:",
+            text,
+            re.I,
+        ):
+            found.append(Finding(where, "markup that could run in search results"))
+    return found
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def find_personal_data(site_dir: Path, allowed: Iterable[str]) -> list[Finding]:
+    """E-mail addresses and phone numbers that are not an allowed office contact."""
+    allowed_emails = {a.lower() for a in allowed if "@" in a}
+    allowed_phones = {re.sub(r"\D", "", a) for a in allowed if "@" not in a}
+    found: list[Finding] = []
+
+    def scan(where: str, text: str) -> None:
+        for match in _EMAIL.finditer(text):
+            if match.group(0).lower() not in allowed_emails:
+                found.append(Finding(where, f"an e-mail address: {match.group(0)}"))
+        for match in _PHONE.finditer(_TAG.sub(" ", _CODE_BLOCKS.sub(" ", text))):
+            number = match.group(0).strip()
+            if _digits(number) < 9 or _ISO_DATE.search(number) or _YEARS.fullmatch(number):
+                continue
+            if re.sub(r"\D", "", number) in allowed_phones:
+                continue
+            found.append(Finding(where, f"a phone number: {number}"))
+
+    for page in sorted(site_dir.rglob("*.html")):
+        scan(page.relative_to(site_dir).as_posix(), page.read_text(encoding="utf-8"))
+    for where, text in _search_texts(site_dir):
+        scan(where, text)
+    return found
