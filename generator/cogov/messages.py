@@ -7,6 +7,7 @@ A translation is another dictionary with the same keys; missing keys fall back t
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -124,11 +125,67 @@ _EN: dict[str, str] = {
     "in content/site.yml:\n{listing}",
     "build.invalid": "the site was not built; the records above need fixing first.",
     "build.done": "Built {pages} pages ({changed} changed) from {records} records into {site}",
+    # --- diff -------------------------------------------------------------------------------------
+    "diff.git_failed": "git {command} failed: {error}",
+    "diff.title": "What changed in the records",
+    "diff.attention": "For reviewers' attention",
+    "diff.none": "No record changed.",
+    "diff.text": "text",
+    "diff.no_status": "minutes status not given",
+    "diff.kind.site": "Site settings",
+    "diff.kind.organization": "Organization",
+    "diff.kind.person": "Person",
+    "diff.kind.body": "Body",
+    "diff.kind.plan": "Action plan",
+    "diff.kind.commitment": "Commitment",
+    "diff.kind.meeting": "Meeting",
+    "diff.kind.page": "Page",
+    "diff.added": "{kind} added: {path}",
+    "diff.removed": "{kind} deleted: {path}",
+    "diff.changed": "{kind} changed ({fields}): {path}",
+    "diff.person_added": "New person: {name}",
+    "diff.person_removed": "Person deleted: {id} (meetings and memberships that name them will no longer resolve)",
+    "diff.person_withdrawn": "The name of {id} is now withheld on the site",
+    "diff.person_renamed": "Name changed: {old} → {new}",
+    "diff.joins": "{person} joins the {body} as {role} on {start}",
+    "diff.leaves": "{person} leaves the {body} on {end}",
+    "diff.end_removed": "{person}: the end date of their membership of the {body} was removed",
+    "diff.membership_changed": "{person}: membership of the {body} changed",
+    "diff.membership_deleted": "{person}: a membership of the {body} was deleted from the record (to record a departure, add `end:` instead)",
+    "diff.commitment_added": "New commitment {label}: {title}",
+    "diff.commitment_removed": "Commitment {label} deleted",
+    "diff.status": "Commitment {label}: status {old} → {new}",
+    "diff.milestone_added": "Commitment {label}: milestone {n} added ({title})",
+    "diff.milestone_completed": "Commitment {label}: milestone {n} completed",
+    "diff.milestone_status": "Commitment {label}: milestone {n} {old} → {new}",
+    "diff.milestones_removed": "Commitment {label}: {count} milestone(s) deleted",
+    "diff.update_added": "Commitment {label}: progress update of {date} ({status})",
+    "diff.description_changed": "Commitment {label}: description changed",
+    "diff.new_minutes": "New minutes: {body}, {date} ({minutes})",
+    "diff.new_meeting": "New meeting ({status}): {body}, {date}: {title}",
+    "diff.meeting_removed": "Meeting deleted: {body}, {date}",
+    "diff.meeting_status": "Meeting of {date} ({body}): {old} → {new}",
+    "diff.minutes_approved": "Minutes of {date} ({body}) approved at {where}",
+    "diff.minutes_status": "Minutes of {date} ({body}): {old} → {new}",
+    "diff.decisions_changed": "Decisions changed in the minutes of {date} ({body})",
+    "diff.attendance_changed": "Attendance changed for the meeting of {date} ({body})",
+    "diff.minutes_changed": "Minutes text changed for the meeting of {date} ({body})",
+    "diff.approved_decisions_changed": "Decision text changed in approved minutes of {date} ({body})",
+    "diff.approved_attendance_changed": "Attendance changed in approved minutes of {date} ({body})",
+    "diff.approved_minutes_changed": "Text changed in approved minutes of {date} ({body})",
+    "diff.action_added": "New action from the meeting of {date}: {text}",
+    "diff.action_status": "Action from the meeting of {date}: {text}: {old} → {new}",
+    "diff.plan_status": "Action plan {title}: {old} → {new}",
+    # --- links ------------------------------------------------------------------------------------
+    "links.title": "External links in the records",
+    "links.summary": "{checked} addresses checked, {broken} not answering.",
+    "links.broken": "{url} does not answer ({answer})",
     # --- CLI ----------------------------------------------------------------------------------
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",
     "cli.file_exists": "{path} already exists; nothing was written",
     "cli.written": "Wrote {path}",
+    "cli.init_done": "Created a records project in {path} ({count} files). Next: cogov build {path}",
     "cli.unknown_body": "no body with the ID `{id}` in content/bodies/{suggestion}",
     "ref.missing_org_cli": "no organization with the ID `{id}` in content/organizations/{suggestion}",
     "cli.unknown_plan": "no action plan with the ID `{id}` in content/action-plans/{suggestion}",
@@ -228,6 +285,18 @@ _EN.update(
 )
 
 CATALOGS: Mapping[str, Mapping[str, str]] = MappingProxyType({"en": MappingProxyType(_EN)})
+
+
+def format_date(value: str | None, language: str = "en") -> str:
+    """``2025-03-14`` -> ``14 March 2025`` in the language's words; other text is returned as is."""
+    if not value:
+        return ""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    month = t(f"ui.month.{day.month}", language)
+    return t("ui.date", language, day=day.day, month=month, year=day.year)
 
 
 def t(key: str, /, language: str = "en", **fields: Any) -> str:

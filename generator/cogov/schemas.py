@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 import zoneinfo
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +19,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from cogov.resources import resource
+
 KINDS = ("site", "organization", "person", "body", "plan", "commitment", "meeting", "page")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _EMAIL_RE = re.compile(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+")
@@ -27,10 +28,7 @@ _EMAIL_RE = re.compile(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+")
 
 def schema_dir() -> Path:
     """The folder holding the schema files (a checkout's ``schemas/`` or the installed copy)."""
-    here = Path(__file__).resolve().parents[2] / "schemas"
-    if (here / "common.json").is_file():
-        return here
-    return Path(sys.prefix) / "share" / "cogov" / "schemas"
+    return resource("schemas")
 
 
 def is_date(value: object) -> bool:

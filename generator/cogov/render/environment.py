@@ -3,7 +3,6 @@ already Markup (built by a helper that escaped it for its destination)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from cogov.markup import defuse
-from cogov.messages import t
+from cogov.messages import format_date, t
 from cogov.model import Records
 from cogov.render import escape
 from cogov.render.paths import page_of, relative
@@ -39,11 +38,7 @@ class Helpers:
         return t(key, self.language, **fields)
 
     def date(self, value: str | None) -> str:
-        if not value:
-            return ""
-        day = dt.date.fromisoformat(value)
-        month = t(f"ui.month.{day.month}", self.language)
-        return t("ui.date", self.language, day=day.day, month=month, year=day.year)
+        return format_date(value, self.language)
 
     def person_label(self, person_id: str) -> str:
         person = self.records.people.get(person_id)

@@ -1,0 +1,309 @@
+"""`cogov diff`: what changed in the records between two git revisions, in human terms.
+
+Reviewers (a forum's co-chairs) need to see "Ana Quispe leaves the forum on 2025-03-31", not a
+YAML diff. Changes to minutes that were already approved are flagged for their attention.
+The comparison reads raw records, so it also works when a revision does not validate.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cogov.errors import UsageError
+from cogov.messages import format_date, t
+from cogov.records import Document, discover
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Change:
+    message: str
+    attention: bool = False  # reviewers should look at this one closely
+
+
+# --- reading a revision ---------------------------------------------------------------------
+
+
+def _git(project: Path, *args: str) -> bytes:
+    proc = subprocess.run(["git", "-C", str(project), *args], capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise UsageError(
+            t("diff.git_failed", command=" ".join(args), error=proc.stderr.decode(errors="replace").strip())
+        )
+    return proc.stdout
+
+
+def load_revision(project: Path, revision: str | None) -> dict[Key, Document]:
+    """The records of ``revision`` (None: the working tree), keyed by (kind, ID)."""
+    if revision is None:
+        documents, _ = discover(project)
+        return {(d.kind, d.id): d for d in documents}
+    prefix = _git(project, "rev-parse", "--show-prefix").decode().strip()
+    listing = _git(project, "ls-tree", "-d", "--name-only", revision, "--", f"{prefix}content")
+    with tempfile.TemporaryDirectory(prefix="cogov-diff-") as tmp:
+        root = Path(tmp)
+        if listing.strip():
+            archive = _git(project, "archive", "--format=tar", revision, "--", f"{prefix}content")
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(root, filter="data")
+        target = root / prefix
+        (target / "content").mkdir(parents=True, exist_ok=True)
+        documents, _ = discover(target)
+    return {(d.kind, d.id): d for d in documents}
+
+
+# --- describing changes ---------------------------------------------------------------------
+
+
+class Describer:
+    def __init__(self, before: dict[Key, Document], after: dict[Key, Document]) -> None:
+        self.before, self.after = before, after
+
+    def person(self, person_id: object) -> str:
+        for records in (self.after, self.before):
+            doc = records.get(("person", str(person_id)))
+            if doc and isinstance(doc.data.get("name"), str):
+                return t("ui.withheld") if doc.data.get("withdrawn") is True else str(doc.data["name"])
+        return str(person_id)
+
+    def name(self, kind: str, record_id: str, field: str = "name") -> str:
+        for records in (self.after, self.before):
+            doc = records.get((kind, record_id))
+            if doc and isinstance(doc.data.get(field), str):
+                return str(doc.data[field])
+        return record_id
+
+    def changes(self) -> Iterator[Change]:
+        for key in sorted(set(self.before) | set(self.after), key=lambda k: (_ORDER.index(k[0]), k[1])):
+            old, new = self.before.get(key), self.after.get(key)
+            kind = key[0]
+            handler = getattr(self, f"_{kind}", None)
+            if handler is not None:
+                yield from handler(old, new)
+            elif old is None or new is None or old.data != new.data or old.body != new.body:
+                yield from self._generic(kind, old, new)
+
+    # each handler receives the old and new document (either may be None)
+
+    def _generic(self, kind: str, old: Document | None, new: Document | None) -> Iterator[Change]:
+        doc = new or old
+        assert doc is not None
+        if old is None:
+            yield Change(t("diff.added", kind=t(f"diff.kind.{kind}"), path=doc.path))
+        elif new is None:
+            yield Change(t("diff.removed", kind=t(f"diff.kind.{kind}"), path=doc.path), attention=True)
+        else:
+            fields = sorted(k for k in set(old.data) | set(new.data) if old.data.get(k) != new.data.get(k))
+            if old.body != new.body:
+                fields.append(t("diff.text"))
+            yield Change(t("diff.changed", kind=t(f"diff.kind.{kind}"), path=doc.path, fields=", ".join(fields)))
+
+    def _person(self, old: Document | None, new: Document | None) -> Iterator[Change]:
+        if old is None and new is not None:
+            yield Change(t("diff.person_added", name=self.person(new.id)))
+        elif new is None and old is not None:
+            yield Change(t("diff.person_removed", id=old.id), attention=True)
+        elif old and new and old.data != new.data:
+            if new.data.get("withdrawn") is True and old.data.get("withdrawn") is not True:
+                yield Change(t("diff.person_withdrawn", id=new.id), attention=True)
+            elif old.data.get("name") != new.data.get("name"):
+                yield Change(t("diff.person_renamed", old=old.data.get("name"), new=new.data.get("name")))
+            else:
+                yield from self._generic("person", old, new)
+
+    def _body(self, old: Document | None, new: Document | None) -> Iterator[Change]:
+        if old is None or new is None:
+            yield from self._generic("body", old, new)
+            if new is None:
+                return
+        body = self.name("body", (new or old).id)  # type: ignore[union-attr]
+        before = _memberships(old)
+        after = _memberships(new)
+        for key, m in after.items():
+            person = self.person(m.get("person"))
+            role = t(f"ui.role.{m.get('role')}") if m.get("role") else ""
+            prior = before.get(key)
+            if prior is None:
+                yield Change(t("diff.joins", person=person, body=body, role=role.lower(), start=m.get("start")))
+                if m.get("end"):
+                    yield Change(t("diff.leaves", person=person, body=body, end=m.get("end")))
+            elif prior.get("end") != m.get("end"):
+                if m.get("end"):
+                    yield Change(t("diff.leaves", person=person, body=body, end=m.get("end")))
+                else:
+                    yield Change(t("diff.end_removed", person=person, body=body), attention=True)
+            elif prior != m:
+                yield Change(t("diff.membership_changed", person=person, body=body))
+        for key, m in before.items():
+            if key not in after:
+                yield Change(
+                    t("diff.membership_deleted", person=self.person(m.get("person")), body=body), attention=True
+                )
+        if old and new:
+            rest_old = {k: v for k, v in old.data.items() if k != "members"}
+            rest_new = {k: v for k, v in new.data.items() if k != "members"}
+            if rest_old != rest_new:
+                fields = sorted(k for k in set(rest_old) | set(rest_new) if rest_old.get(k) != rest_new.get(k))
+                yield Change(t("diff.changed", kind=t("diff.kind.body"), path=new.path, fields=", ".join(fields)))
+
+    def _commitment(self, old: Document | None, new: Document | None) -> Iterator[Change]:
+        doc = new or old
+        assert doc is not None
+        label = str(doc.data.get("ogp_id") or doc.id)
+        if old is None:
+            yield Change(t("diff.commitment_added", label=label, title=doc.data.get("title")))
+            return
+        if new is None:
+            yield Change(t("diff.commitment_removed", label=label), attention=True)
+            return
+        if old.data.get("status") != new.data.get("status"):
+            yield Change(t("diff.status", label=label, old=old.data.get("status"), new=new.data.get("status")))
+        olds, news = _list(old.data, "milestones"), _list(new.data, "milestones")
+        for i, m in enumerate(news, start=1):
+            prior = olds[i - 1] if i <= len(olds) else None
+            if prior is None:
+                yield Change(t("diff.milestone_added", label=label, n=i, title=m.get("title")))
+            elif prior.get("status") != m.get("status"):
+                if m.get("status") == "completed":
+                    yield Change(t("diff.milestone_completed", label=label, n=i))
+                else:
+                    yield Change(
+                        t("diff.milestone_status", label=label, n=i, old=prior.get("status"), new=m.get("status"))
+                    )
+        if len(olds) > len(news):
+            yield Change(t("diff.milestones_removed", label=label, count=len(olds) - len(news)), attention=True)
+        old_updates = {(u.get("date"), u.get("summary")) for u in _list(old.data, "updates")}
+        for u in _list(new.data, "updates"):
+            if (u.get("date"), u.get("summary")) not in old_updates:
+                yield Change(t("diff.update_added", label=label, date=u.get("date"), status=u.get("status")))
+        if old.body != new.body:
+            yield Change(t("diff.description_changed", label=label))
+
+    def _meeting(self, old: Document | None, new: Document | None) -> Iterator[Change]:
+        doc = new or old
+        assert doc is not None
+        body = self.name("body", doc.parent)
+        date = format_date(str(doc.data.get("date") or doc.id[:10]))
+        if old is None:
+            status = doc.data.get("status", "held")
+            if status == "held":
+                minutes = doc.data.get("minutes") or t("diff.no_status")
+                yield Change(t("diff.new_minutes", body=body, date=date, minutes=minutes))
+            else:
+                yield Change(t("diff.new_meeting", body=body, date=date, status=status, title=doc.data.get("title")))
+            return
+        was_approved = old.data.get("minutes") == "approved"
+        if new is None:
+            yield Change(t("diff.meeting_removed", body=body, date=date), attention=True)
+            return
+        if old.data.get("status", "held") != new.data.get("status", "held"):
+            yield Change(
+                t(
+                    "diff.meeting_status",
+                    body=body,
+                    date=date,
+                    old=old.data.get("status", "held"),
+                    new=new.data.get("status", "held"),
+                )
+            )
+        if old.data.get("minutes") != new.data.get("minutes"):
+            if new.data.get("minutes") == "approved":
+                yield Change(t("diff.minutes_approved", body=body, date=date, where=new.data.get("approved_in") or "?"))
+            else:
+                yield Change(
+                    t(
+                        "diff.minutes_status",
+                        body=body,
+                        date=date,
+                        old=old.data.get("minutes"),
+                        new=new.data.get("minutes"),
+                    ),
+                    attention=was_approved,
+                )
+        for what, changed in (
+            ("decisions", _list(old.data, "decisions") != _list(new.data, "decisions")),
+            ("attendance", _list(old.data, "attendance") != _list(new.data, "attendance")),
+            ("minutes", old.body != new.body),
+        ):
+            if changed and was_approved:
+                yield Change(t(f"diff.approved_{what}_changed", date=date, body=body), attention=True)
+            elif changed:
+                yield Change(t(f"diff.{what}_changed", date=date, body=body))
+        old_actions = {str(a.get("text")): a for a in _list(old.data, "actions")}
+        for a in _list(new.data, "actions"):
+            prior = old_actions.get(str(a.get("text")))
+            if prior is None:
+                yield Change(t("diff.action_added", date=date, text=_short(a.get("text"))))
+            elif prior.get("status", "open") != a.get("status", "open"):
+                yield Change(
+                    t(
+                        "diff.action_status",
+                        date=date,
+                        text=_short(a.get("text")),
+                        old=prior.get("status", "open"),
+                        new=a.get("status", "open"),
+                    )
+                )
+
+    def _plan(self, old: Document | None, new: Document | None) -> Iterator[Change]:
+        if old and new and old.data.get("status") != new.data.get("status"):
+            title = new.data.get("title") or new.id
+            yield Change(t("diff.plan_status", title=title, old=old.data.get("status"), new=new.data.get("status")))
+        elif old is None or new is None or old.data != new.data:
+            yield from self._generic("plan", old, new)
+
+
+_ORDER = ["site", "organization", "person", "body", "plan", "commitment", "meeting", "page"]
+
+
+def _memberships(doc: Document | None) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Memberships keyed by (person, role, start): the identity a secretariat does not edit."""
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for m in _list(doc.data if doc else {}, "members"):
+        out[(str(m.get("person")), str(m.get("role")), str(m.get("start")))] = m
+    return out
+
+
+def _list(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = data.get(key)
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _short(text: object, limit: int = 70) -> str:
+    value = " ".join(str(text).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def diff_revisions(project: Path, base: str, head: str | None) -> list[Change]:
+    before = load_revision(project, base)
+    after = load_revision(project, head)
+    changes = list(Describer(before, after).changes())
+    return [c for c in changes if c.attention] + [c for c in changes if not c.attention]
+
+
+def format_changes(changes: list[Change], fmt: str) -> str:
+    if fmt == "markdown":
+        out = [f"### {t('diff.title')}", ""]
+        if not changes:
+            return "\n".join([*out, t("diff.none"), ""])
+        attention = [c for c in changes if c.attention]
+        if attention:
+            out += [f"**{t('diff.attention')}**", ""]
+            out += [f"- :warning: {_md(c.message)}" for c in attention] + [""]
+        out += [f"- {_md(c.message)}" for c in changes if not c.attention]
+        return "\n".join(out) + "\n"
+    if not changes:
+        return t("diff.none") + "\n"
+    return "\n".join(("! " if c.attention else "- ") + c.message for c in changes) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")

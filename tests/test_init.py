@@ -1,0 +1,35 @@
+"""`cogov init`: a new project that validates and builds at once, and never overwrites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cogov.cli import main
+from tests.conftest import ROOT
+
+
+def test_init_validate_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "peru"
+    args = ["init", str(target), "--title", "Gobierno Abierto", "--country", "PE", "--timezone", "America/Lima"]
+    assert main([*args, "--as-of", "2026-03-01", "--secretariat", "@pcm/ogp"]) == 0
+    assert main(["validate", str(target), "--strict", "--as-of", "2026-03-01"]) == 0
+    assert main(["build", str(target), "--as-of", "2026-03-01"]) == 0
+    assert (target / "site" / "meetings" / "2026-03-01-constitutive-session" / "index.html").is_file()
+    assert "/content/          @pcm/ogp" in (target / ".github" / "CODEOWNERS").read_text()
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        assert (target / ".github" / "workflows" / workflow.name).read_text() == workflow.read_text()
+    assert "For maintainers" not in (target / "CONTRIBUTING.md").read_text()
+    assert (target / "requirements.txt").read_text().startswith("cogov==")
+    capsys.readouterr()
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "x"
+    (target / "content").mkdir(parents=True)
+    (target / "content" / "site.yml").write_text("title: Mine\n")
+    assert main(["init", str(target)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert (target / "content" / "site.yml").read_text() == "title: Mine\n"
+    assert sorted(p.name for p in target.rglob("*")) == ["content", "site.yml"]
