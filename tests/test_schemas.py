@@ -12,7 +12,7 @@ from cogov.schemas import KINDS, default_schemas, is_date, is_timezone, schema_d
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("name", [*KINDS, "common"])
+@pytest.mark.parametrize("name", [*KINDS, "common", "records"])
 def test_schema_is_valid_draft_2020_12(name: str) -> None:
     schema = default_schemas().schemas[name]
     Draft202012Validator.check_schema(schema)
@@ -61,8 +61,8 @@ def test_field_reference_is_up_to_date() -> None:
 
 def test_field_reference_lists_every_field() -> None:
     text = render_reference(default_schemas())
-    for name, schema in default_schemas().schemas.items():
-        for where, _prop in _properties(schema, name):
+    for name in [*KINDS, "common"]:
+        for where, _prop in _properties(default_schemas().schemas[name], name):
             assert f"`{where.rsplit('.', 1)[1]}`" in text
 
 

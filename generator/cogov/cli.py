@@ -122,8 +122,9 @@ def _build(args: argparse.Namespace) -> int:
         sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
     site_dir = args.site_dir or settings.project / "site"
     stats = build_site(settings, site_dir, generated)
-    pages, records = len(generated.files), len(report.documents)
-    print(t("build.done", pages=pages, changed=stats.written, records=records, site=site_dir))
+    pages = sum(1 for path in generated.files if path.endswith(".md"))
+    data, records = len(generated.files) - pages, len(report.documents)
+    print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
     return 0
 
 

@@ -124,7 +124,7 @@ _EN: dict[str, str] = {
     "Remove personal contact details from the records, or list an office contact in `allowed_contacts` "
     "in content/site.yml:\n{listing}",
     "build.invalid": "the site was not built; the records above need fixing first.",
-    "build.done": "Built {pages} pages ({changed} changed) from {records} records into {site}",
+    "build.done": "Built {pages} pages and {data} data files ({changed} changed) from {records} records into {site}",
     # --- diff -------------------------------------------------------------------------------------
     "diff.git_failed": "git {command} failed: {error}",
     "diff.title": "What changed in the records",
@@ -180,6 +180,12 @@ _EN: dict[str, str] = {
     "links.title": "External links in the records",
     "links.summary": "{checked} addresses checked, {broken} not answering.",
     "links.broken": "{url} does not answer ({answer})",
+    # --- feed -------------------------------------------------------------------------------------
+    "feed.title": "{site}: minutes, progress and membership changes",
+    "feed.minutes": "Minutes ({status}): {body}, {date}",
+    "feed.update": "Progress update on {title}: {status}",
+    "feed.joins": "{person} joins the {body} as {role}",
+    "feed.leaves": "{person} leaves the {body}",
     # --- CLI ----------------------------------------------------------------------------------
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",
@@ -280,6 +286,7 @@ _EN.update(
         "ui.as_of": "Records as of {date}.",
         "ui.source": "Source",
         "ui.edit": "Edit",
+        "ui.open_data": "Open data",
         "ui.history": "History",
     }
 )

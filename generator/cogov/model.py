@@ -6,12 +6,19 @@ Everything here is pure: no file access, no clock (``as_of`` is passed in).
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from cogov.records import Document
+
+
+def withheld_id(person_id: str) -> str:
+    """A stable public ID for a person whose name is withheld (their ID usually spells it)."""
+    return "withheld-" + hashlib.sha256(person_id.encode("utf-8")).hexdigest()[:12]
+
 
 SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
 ATTENDED = frozenset({"present", "remote"})
@@ -40,6 +47,7 @@ class SiteInfo:
     repository: str | None
     branch: str
     fictional: bool
+    url: str | None = None
     allowed_contacts: tuple[str, ...] = ()
 
 
@@ -275,11 +283,16 @@ class Records:
 
     # --- lookups used by pages ---------------------------------------------------------------
 
-    def person_name(self, person_id: str) -> str:
+    def public_person_id(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return withheld_id(person_id) if person and person.withdrawn else person_id
+
+    def person_name(self, person_id: str, withheld: str) -> str:
+        """The name to publish: ``withheld`` (the translated label) when the person withdrew."""
         person = self.people.get(person_id)
         if person is None:
             return person_id
-        return person.name
+        return withheld if person.withdrawn else person.name
 
     def current_members(self, body_id: str) -> list[Membership]:
         return [m for m in self.bodies[body_id].members if m.active_on(self.as_of)]
@@ -350,6 +363,7 @@ def _site(doc: Document | None) -> SiteInfo:
         branch=d.get("branch", "main"),
         fictional=bool(d.get("fictional", False)),
         allowed_contacts=tuple(d.get("allowed_contacts") or ()),
+        url=_s(d.get("url")),
     )
 
 

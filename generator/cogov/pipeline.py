@@ -20,9 +20,10 @@ from cogov.config import Settings
 from cogov.errors import BuildError
 from cogov.messages import t
 from cogov.model import Records, build_records
+from cogov.opendata import data_files
 from cogov.postbuild import find_executable, find_personal_data, sanitize_pages
 from cogov.render import render_site
-from cogov.schemas import SchemaSet
+from cogov.schemas import SchemaSet, schema_dir
 from cogov.validate import ValidationResult, validate_project
 
 DOCS_DIR = Path("build") / "docs"
@@ -50,6 +51,7 @@ def generate(settings: Settings, schemas: SchemaSet | None = None) -> Generated:
     records = build_records(documents, settings.as_of.isoformat())
     pages = render_site(records)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(data_files(records, schema_dir()))
     return Generated(validation, records, files)
 
 

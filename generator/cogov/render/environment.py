@@ -13,7 +13,7 @@ from markupsafe import Markup
 from cogov.markup import defuse
 from cogov.messages import format_date, t
 from cogov.model import Records
-from cogov.render import escape
+from cogov.render import escape, jsonld
 from cogov.render.paths import page_of, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -126,6 +126,7 @@ def build_environment(records: Records, language: str) -> Environment:
     env.filters.update(
         h=escape.h,
         md=escape.md,
+        jsonld=lambda data: Markup(escape.yaml_string(jsonld.encode(data))),
         meta_title=lambda v: Markup(escape.yaml_string(escape.h(" ".join(str(v).split())))),
         markdown=lambda text, demote=0: Markup(defuse(text or "", demote)),
         # One line of Markdown, safe inside a list item or a table cell.

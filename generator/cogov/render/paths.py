@@ -3,8 +3,9 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
+
+from cogov.model import withheld_id
 
 SECTIONS = {
     "plan": "action-plans/{id}/index.md",
@@ -17,6 +18,7 @@ SECTIONS = {
 }
 HOME = "index.md"
 ACTIONS = "actions.md"
+DATA = "data.md"
 INDEXES = {
     "plan": "action-plans/index.md",
     "body": "bodies/index.md",
@@ -30,7 +32,7 @@ def page_of(kind: str, record_id: str, withheld: bool = False) -> str:
     """The page of a record. A person whose name is withheld gets a page whose address does not
     spell their ID (which is usually their name) but stays stable from build to build."""
     if withheld:
-        record_id = "withheld-" + hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:12]
+        record_id = withheld_id(record_id)
     return SECTIONS[kind].format(id=record_id)
 
 

@@ -11,7 +11,7 @@ from jinja2 import Environment
 
 from cogov.messages import t
 from cogov.model import Body, Plan, Records
-from cogov.render import charts, paths
+from cogov.render import charts, jsonld, paths
 from cogov.render.environment import build_environment
 
 STATUS_ORDER = ("completed", "in-progress", "delayed", "not-started", "withdrawn")
@@ -105,7 +105,12 @@ class SiteRenderer:
             decisions = sorted(r.decisions_on_commitment.get(c.id, []), key=lambda x: r.meetings[x[0]].date)
             actions = sorted(r.actions_on_commitment.get(c.id, []), key=lambda a: r.meetings[a.meeting].date)
             yield self.page(
-                "commitment.md.j2", paths.page_of("commitment", c.id), c=c, decisions=decisions, actions=actions
+                "commitment.md.j2",
+                paths.page_of("commitment", c.id),
+                c=c,
+                decisions=decisions,
+                actions=actions,
+                structured=jsonld.commitment(r, c),
             )
 
     def bodies(self) -> Pages:
@@ -135,6 +140,7 @@ class SiteRenderer:
                 meetings=list(reversed(meetings)),
                 held_last_year=sum(1 for m in held if year_ago < m.date <= r.as_of),
                 attendance_chart=chart,
+                structured=jsonld.body(r, body),
             )
             rows.append({"body": body, "members": len([m for m in current if m.holds_seat]), "held": len(held)})
         yield self.page("bodies_index.md.j2", paths.INDEXES["body"], rows=rows)
@@ -152,7 +158,9 @@ class SiteRenderer:
             summary = ", ".join(parts)
             if m.attendance_rate is not None:
                 summary += f". Attendance rate: {round(m.attendance_rate * 100)}%."
-            yield self.page("meeting.md.j2", paths.page_of("meeting", m.id), mt=m, summary=summary)
+            yield self.page(
+                "meeting.md.j2", paths.page_of("meeting", m.id), mt=m, summary=summary, structured=jsonld.meeting(r, m)
+            )
         bodies = sorted(r.bodies.values(), key=lambda b: b.name)
         yield self.page("meetings_index.md.j2", paths.INDEXES["meeting"], by_year=list(by_year.items()), bodies=bodies)
         actions = r.all_actions()
@@ -205,6 +213,13 @@ class SiteRenderer:
         ordered = [(s, by_sector[s]) for s in SECTOR_ORDER if s in by_sector]
         yield self.page("organizations_index.md.j2", paths.INDEXES["organization"], by_sector=ordered)
 
+    def data_page(self) -> Pages:
+        from cogov.opendata.tables import TABLES
+
+        yield self.page(
+            "data.md.j2", paths.DATA, tables=TABLES, bodies=sorted(self.r.bodies.values(), key=lambda b: b.name)
+        )
+
     def free_pages(self) -> Pages:
         for page in self.r.pages.values():
             yield self.page("page.md.j2", paths.page_of("page", page.id), page=page)
@@ -254,6 +269,7 @@ def render_site(records: Records) -> dict[str, str]:
         renderer.meetings,
         renderer.directory,
         renderer.free_pages,
+        renderer.data_page,
     ):
         out.update(family())
     return dict(sorted(out.items()))

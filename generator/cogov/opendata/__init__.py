@@ -1,0 +1,38 @@
+"""Open data from the same records as the pages: JSON, CSV with a Data Package, Popolo,
+iCalendar, an Atom feed and the JSON Schemas. Pure: ``data_files`` returns {path: bytes}."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cogov.model import Records
+from cogov.opendata.feed import atom_feed
+from cogov.opendata.ics import calendars
+from cogov.opendata.normalize import normalize
+from cogov.opendata.popolo import popolo
+from cogov.opendata.tables import csv_files, datapackage
+
+SCHEMA_PATH = "schemas/v1/{name}.json"
+
+
+def dumps(value: object) -> bytes:
+    """Deterministic, readable JSON."""
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+def data_files(records: Records, schema_dir: Path) -> dict[str, bytes]:
+    normalized = normalize(records)
+    files: dict[str, bytes] = {"data/records.json": dumps(normalized)}
+    tables = csv_files(normalized)
+    files.update(tables)
+    files["data/datapackage.json"] = dumps(datapackage(normalized, tables))
+    files["data/popolo.json"] = dumps(popolo(normalized))
+    files.update(calendars(records))
+    files["feed.xml"] = atom_feed(records, normalized)
+    for schema in sorted(schema_dir.glob("*.json")):
+        files[SCHEMA_PATH.format(name=schema.stem)] = schema.read_bytes()
+    return files
+
+
+__all__ = ["data_files", "dumps", "normalize"]

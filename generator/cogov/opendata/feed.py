@@ -1,0 +1,91 @@
+"""An Atom feed of minutes, progress updates and membership changes, dated from the records (never
+from the build), so the same records always give the same feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from cogov.messages import format_date, t
+from cogov.model import Records
+
+MAX_ENTRIES = 100
+
+
+@dataclass(frozen=True)
+class Entry:
+    date: str
+    key: str  # stable identity, also the sort tie-breaker
+    title: str
+    path: str  # site path of the page it is about
+    summary: str
+
+
+def _entries(r: Records) -> list[Entry]:
+    lang = r.site.language
+    withheld = t("ui.withheld", lang)
+    out: list[Entry] = []
+    for m in r.meetings.values():
+        if m.status != "held" or not (m.minutes.strip() or m.minutes_status):
+            continue
+        body = r.bodies[m.body].name
+        date = m.date
+        status = m.minutes_status or "draft"
+        if m.minutes_status == "approved" and m.approved_in in r.meetings:
+            date = max(date, r.meetings[m.approved_in].date)
+        title = t("feed.minutes", lang, body=body, date=format_date(m.date, lang), status=status)
+        out.append(Entry(date, f"meeting/{m.id}/{status}", title, f"meetings/{m.id}/", m.title))
+    for c in r.commitments.values():
+        for u in c.updates:
+            title = t("feed.update", lang, title=c.title, status=t(f"ui.status.{u.status}", lang))
+            out.append(Entry(u.date, f"commitment/{c.id}/update/{u.date}", title, f"commitments/{c.id}/", u.summary))
+    for b in r.bodies.values():
+        for ms in b.members:
+            name = r.person_name(ms.person, withheld)
+            role = t(f"ui.role.{ms.role}", lang).lower()
+            path = f"bodies/{b.id}/"
+            key = f"body/{b.id}/membership/{ms.index}"
+            out.append(
+                Entry(ms.start, key + "/start", t("feed.joins", lang, person=name, body=b.name, role=role), path, "")
+            )
+            if ms.end:
+                out.append(Entry(ms.end, key + "/end", t("feed.leaves", lang, person=name, body=b.name), path, ""))
+    current = [e for e in out if e.date <= r.as_of]
+    current.sort(key=lambda e: (e.date, e.key), reverse=True)
+    return current[:MAX_ENTRIES]
+
+
+def _stamp(day: str) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), tzinfo=dt.UTC)
+
+
+def atom_feed(r: Records, normalized: dict[str, Any]) -> bytes:
+    base = r.site.url.rstrip("/") + "/" if r.site.url else None
+    urn = f"urn:cogov:{(r.site.country or 'site').lower()}:"
+    fg = FeedGenerator()
+    fg.id(base or urn + "feed")
+    fg.title(t("feed.title", r.site.language, site=r.site.title))
+    fg.language(r.site.language)
+    fg.generator("cogov")
+    if base:
+        fg.link(href=base, rel="alternate")
+        fg.link(href=base + "feed.xml", rel="self")
+    if r.site.data_license:
+        fg.rights(r.site.data_license)
+    entries = _entries(r)
+    fg.updated(_stamp(entries[0].date if entries else r.as_of))
+    for e in reversed(entries):  # feedgen prepends: add oldest first so the newest comes first
+        fe = fg.add_entry()
+        fe.id(base + e.path + "#" + e.key if base else urn + e.key)
+        fe.title(e.title)
+        fe.updated(_stamp(e.date))
+        fe.published(_stamp(e.date))
+        if base:
+            fe.link(href=base + e.path)
+        # Atom asks for a link or a content element; a site without an address gives content.
+        fe.content(e.summary or e.title, type="text")
+    result: bytes = fg.atom_str(pretty=True)
+    return result

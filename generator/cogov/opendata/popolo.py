@@ -1,0 +1,90 @@
+"""Popolo / Open Civic Data: persons, organizations (bodies included), memberships and events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def popolo(d: dict[str, Any]) -> dict[str, Any]:
+    persons = [_clean({"id": p["id"], "name": p["name"], "summary": p.get("position")}) for p in d["people"]]
+    organizations = [
+        _clean(
+            {
+                "id": o["id"],
+                "name": o["name"],
+                "other_names": [{"name": o["abbreviation"], "note": "abbreviation"}] if o.get("abbreviation") else [],
+                "classification": o["sector"],
+                "parent_id": (o.get("parent") or {}).get("id"),
+                "links": [{"url": o["url"], "note": "website"}] if o.get("url") else [],
+            }
+        )
+        for o in d["organizations"]
+    ]
+    organizations += [
+        _clean(
+            {
+                "id": f"body/{b['id']}",
+                "name": b["name"],
+                "classification": b["type"],
+                "parent_id": f"body/{b['parent']['id']}" if b.get("parent") else None,
+                "founding_date": b.get("established"),
+                "dissolution_date": b.get("dissolved"),
+                "links": [{"url": b["rules_url"], "note": "terms of reference"}] if b.get("rules_url") else [],
+            }
+        )
+        for b in d["bodies"]
+    ]
+    memberships = []
+    for b in d["bodies"]:
+        for i, m in enumerate(b.get("memberships", []), start=1):
+            memberships.append(
+                _clean(
+                    {
+                        "id": f"body/{b['id']}/membership/{i}",
+                        "person_id": m["person"]["id"],
+                        "organization_id": f"body/{b['id']}",
+                        "on_behalf_of_id": (m.get("organization") or {}).get("id"),
+                        "role": m["role"],
+                        "label": m.get("note"),
+                        "start_date": m["start"],
+                        "end_date": m.get("end"),
+                    }
+                )
+            )
+    events = []
+    for m in d["meetings"]:
+        start = f"{m['date']}T{m['start_time']}" if m.get("start_time") else m["date"]
+        end = f"{m['date']}T{m['end_time']}" if m.get("end_time") else None
+        events.append(
+            _clean(
+                {
+                    "id": f"meeting/{m['id']}",
+                    "name": m["title"],
+                    "classification": m["kind"],
+                    "organization_id": f"body/{m['body']['id']}",
+                    "start_date": start,
+                    "end_date": end,
+                    "timezone": m["timezone"],
+                    "all_day": not m.get("start_time"),
+                    "status": {"held": "passed", "scheduled": "confirmed"}.get(m["status"], m["status"]),
+                    "location": {"name": m["location"]} if m.get("location") else None,
+                    "participants": [
+                        _clean(
+                            {
+                                "entity_type": "person",
+                                "entity_id": a["person"]["id"],
+                                "name": a["person"]["name"],
+                                "note": a["status"],
+                            }
+                        )
+                        for a in m.get("attendance", [])
+                    ],
+                    "agenda": [{"description": item, "order": i} for i, item in enumerate(m.get("agenda", []), 1)],
+                }
+            )
+        )
+    return {"persons": persons, "organizations": organizations, "memberships": memberships, "events": events}

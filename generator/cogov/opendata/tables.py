@@ -1,0 +1,382 @@
+"""CSV tables for spreadsheets, described column by column in a Frictionless Data Package (v2)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+Row = dict[str, Any]
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    fields: tuple[tuple[str, str, str], ...]  # (name, type, description)
+    rows: Callable[[Data], Iterator[Row]]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[tuple[str, str, str], ...] = field(default=())  # (field, table, field)
+
+
+def _id(ref: dict[str, Any] | None) -> str:
+    return str(ref["id"]) if ref else ""
+
+
+def _name(ref: dict[str, Any] | None) -> str:
+    return str(ref.get("name") or ref.get("title") or "") if ref else ""
+
+
+def _ids(refs: list[dict[str, Any]] | None) -> str:
+    return ";".join(_id(r) for r in refs or [])
+
+
+def _organizations(d: Data) -> Iterator[Row]:
+    for o in d["organizations"]:
+        yield {
+            "id": o["id"],
+            "name": o["name"],
+            "abbreviation": o.get("abbreviation"),
+            "sector": o["sector"],
+            "parent_id": _id(o.get("parent")),
+            "url": o.get("url"),
+        }
+
+
+def _people(d: Data) -> Iterator[Row]:
+    for p in d["people"]:
+        org = p.get("organization")
+        yield {
+            "id": p["id"],
+            "name": p["name"],
+            "withheld": bool(p.get("withheld")),
+            "organization_id": _id(org),
+            "organization_name": _name(org),
+            "position": p.get("position"),
+        }
+
+
+def _bodies(d: Data) -> Iterator[Row]:
+    for b in d["bodies"]:
+        yield {
+            "id": b["id"],
+            "name": b["name"],
+            "type": b["type"],
+            "parent_id": _id(b.get("parent")),
+            "established": b.get("established"),
+            "dissolved": b.get("dissolved"),
+            "chair": b.get("chair"),
+            "meeting_target_per_year": b.get("meeting_target_per_year"),
+            "rules_url": b.get("rules_url"),
+        }
+
+
+def _seats(d: Data) -> Iterator[Row]:
+    for b in d["bodies"]:
+        for sector, seats in (b.get("seats") or {}).items():
+            yield {"body_id": b["id"], "sector": sector, "seats": seats}
+
+
+def _memberships(d: Data) -> Iterator[Row]:
+    for b in d["bodies"]:
+        for m in b.get("memberships", []):
+            yield {
+                "body_id": b["id"],
+                "body_name": b["name"],
+                "person_id": _id(m.get("person")),
+                "person_name": _name(m.get("person")),
+                "organization_id": _id(m.get("organization")),
+                "organization_name": _name(m.get("organization")),
+                "sector": m.get("sector"),
+                "role": m["role"],
+                "start": m["start"],
+                "end": m.get("end"),
+                "alternate_for_id": _id(m.get("alternate_for")),
+                "note": m.get("note"),
+            }
+
+
+def _plans(d: Data) -> Iterator[Row]:
+    for p in d["action_plans"]:
+        yield {
+            "id": p["id"],
+            "title": p["title"],
+            "number": p.get("number"),
+            "start": p["start"],
+            "end": p["end"],
+            "status": p["status"],
+            "forum_id": _id(p.get("forum")),
+            "submitted": p.get("submitted"),
+        }
+
+
+def _commitments(d: Data) -> Iterator[Row]:
+    for c in d["commitments"]:
+        milestones = c.get("milestones", [])
+        irm = c.get("irm", {})
+        yield {
+            "id": c["id"],
+            "plan_id": c["plan"],
+            "ogp_id": c.get("ogp_id"),
+            "title": c["title"],
+            "lead_id": _id(c["lead"]),
+            "lead_name": _name(c["lead"]),
+            "supporting_ids": _ids(c.get("supporting")),
+            "values": ";".join(c.get("values", [])),
+            "themes": ";".join(c.get("themes", [])),
+            "start": c.get("start"),
+            "end": c.get("end"),
+            "status": c.get("status"),
+            "milestones_total": len(milestones),
+            "milestones_completed": sum(1 for m in milestones if m["status"] == "completed"),
+            "irm_potential_impact": irm.get("potential_impact"),
+            "irm_completion": irm.get("completion"),
+            "irm_did_it_open_government": irm.get("did_it_open_government"),
+        }
+
+
+def _milestones(d: Data) -> Iterator[Row]:
+    for c in d["commitments"]:
+        for i, m in enumerate(c.get("milestones", []), start=1):
+            yield {
+                "commitment_id": c["id"],
+                "number": i,
+                "title": m["title"],
+                "start": m.get("start"),
+                "end": m["end"],
+                "status": m["status"],
+                "evidence_urls": ";".join(e["url"] for e in m.get("evidence", [])),
+            }
+
+
+def _updates(d: Data) -> Iterator[Row]:
+    for c in d["commitments"]:
+        for u in c.get("updates", []):
+            yield {"commitment_id": c["id"], "date": u["date"], "status": u["status"], "summary": u["summary"]}
+
+
+def _meetings(d: Data) -> Iterator[Row]:
+    for m in d["meetings"]:
+        yield {
+            "id": m["id"],
+            "body_id": m["body"]["id"],
+            "body_name": m["body"]["name"],
+            "title": m["title"],
+            "date": m["date"],
+            "start_time": m.get("start_time"),
+            "end_time": m.get("end_time"),
+            "timezone": m["timezone"],
+            "kind": m["kind"],
+            "status": m["status"],
+            "location": m.get("location"),
+            "online_url": m.get("online_url"),
+            "chair_id": _id(m.get("chair")),
+            "chair_name": _name(m.get("chair")),
+            "minutes_status": m.get("minutes_status"),
+            "approved_in": m.get("approved_in"),
+            "attendance_rate": m.get("attendance_rate"),
+        }
+
+
+def _attendance(d: Data) -> Iterator[Row]:
+    for m in d["meetings"]:
+        for a in m.get("attendance", []):
+            yield {
+                "meeting_id": m["id"],
+                "meeting_date": m["date"],
+                "body_id": m["body"]["id"],
+                "person_id": _id(a["person"]),
+                "person_name": _name(a["person"]),
+                "status": a["status"],
+                "on_behalf_of_id": _id(a.get("on_behalf_of")),
+                "on_behalf_of_name": _name(a.get("on_behalf_of")),
+            }
+
+
+def _decisions(d: Data) -> Iterator[Row]:
+    for m in d["meetings"]:
+        for i, x in enumerate(m.get("decisions", []), start=1):
+            vote = x.get("vote") or {}
+            yield {
+                "meeting_id": m["id"],
+                "meeting_date": m["date"],
+                "number": i,
+                "text": x["text"],
+                "commitment_ids": _ids(x.get("commitments")),
+                "votes_for": vote.get("for"),
+                "votes_against": vote.get("against"),
+                "votes_abstain": vote.get("abstain"),
+            }
+
+
+def _actions(d: Data) -> Iterator[Row]:
+    for m in d["meetings"]:
+        for i, a in enumerate(m.get("actions", []), start=1):
+            yield {
+                "meeting_id": m["id"],
+                "meeting_date": m["date"],
+                "number": i,
+                "text": a["text"],
+                "owner_type": (a.get("owner") or {}).get("type"),
+                "owner_id": _id(a.get("owner")),
+                "owner_name": _name(a.get("owner")),
+                "due": a.get("due"),
+                "status": a["status"],
+                "commitment_ids": _ids(a.get("commitments")),
+            }
+
+
+S, INT, D, N, B = "string", "integer", "date", "number", "boolean"
+TABLES: tuple[Table, ...] = (
+    Table("organizations", "Organizations", "Government agencies, civil-society organizations and others.", (
+        ("id", S, "Organization ID"), ("name", S, "Full name"), ("abbreviation", S, "Short name"),
+        ("sector", S, "Sector: government, civil-society, private-sector, academia, parliament, multilateral or other"),
+        ("parent_id", S, "ID of the organization it belongs to"), ("url", S, "Website"),
+    ), _organizations, ("id",)),
+    Table("people", "People", "Public profiles of people who serve on bodies. No contact data.", (
+        ("id", S, "Person ID (an opaque ID when the name is withheld)"), ("name", S, "Public name"),
+        ("withheld", B, "True when the person asked for their name to be withheld"),
+        ("organization_id", S, "Current organization"), ("organization_name", S, "Current organization's name"),
+        ("position", S, "Public position"),
+    ), _people, ("id",)),
+    Table("bodies", "Bodies", "Co-governance bodies.", (
+        ("id", S, "Body ID"), ("name", S, "Name"), ("type", S, "Kind of body"),
+        ("parent_id", S, "Body it reports to"), ("established", D, "Date established"),
+        ("dissolved", D, "Date dissolved"), ("chair", S, "How it is chaired: rotating, fixed or co-chairs"),
+        ("meeting_target_per_year", INT, "Meetings a year its rules ask for"), ("rules_url", S, "Terms of reference"),
+    ), _bodies, ("id",)),
+    Table("seats", "Seats", "Seats per sector on each body.", (
+        ("body_id", S, "Body ID"), ("sector", S, "Sector"), ("seats", INT, "Number of seats"),
+    ), _seats, ("body_id", "sector"), (("body_id", "bodies", "id"),)),
+    Table("memberships", "Memberships", "Who sits or sat on each body, for whom and when.", (
+        ("body_id", S, "Body ID"), ("body_name", S, "Body name"), ("person_id", S, "Person ID"),
+        ("person_name", S, "Person's public name"), ("organization_id", S, "Organization the member sits for"),
+        ("organization_name", S, "Its name"), ("sector", S, "Its sector (the seat the membership takes)"),
+        ("role", S, "chair, co-chair, member, alternate, observer or secretariat"),
+        ("start", D, "First day"), ("end", D, "Last day (empty while it lasts)"),
+        ("alternate_for_id", S, "For an alternate: the member they stand in for"), ("note", S, "Public note"),
+    ), _memberships, (), (("body_id", "bodies", "id"), ("person_id", "people", "id"))),
+    Table("action_plans", "Action plans", "OGP action plans.", (
+        ("id", S, "Plan ID"), ("title", S, "Title"), ("number", INT, "Number in the member's sequence"),
+        ("start", D, "First day of implementation"), ("end", D, "Last day"),
+        ("status", S, "co-creation, implementation or completed"), ("forum_id", S, "Body that steers it"),
+        ("submitted", D, "Date submitted to OGP"),
+    ), _plans, ("id",)),
+    Table("commitments", "Commitments", "Commitments of the action plans, with progress and IRM assessment.", (
+        ("id", S, "Commitment ID"), ("plan_id", S, "Action plan ID"), ("ogp_id", S, "OGP identifier"),
+        ("title", S, "Title"), ("lead_id", S, "Lead organization ID"), ("lead_name", S, "Lead organization"),
+        ("supporting_ids", S, "Supporting organization IDs, separated by ;"),
+        ("values", S, "OGP values, separated by ;"), ("themes", S, "Themes, separated by ;"),
+        ("start", D, "Start"), ("end", D, "End"),
+        ("status", S, "not-started, in-progress, completed, delayed or withdrawn"),
+        ("milestones_total", INT, "Number of milestones"), ("milestones_completed", INT, "Milestones completed"),
+        ("irm_potential_impact", S, "IRM: potential impact"), ("irm_completion", S, "IRM: completion"),
+        ("irm_did_it_open_government", S, "IRM: did it open government"),
+    ), _commitments, ("id",), (("plan_id", "action_plans", "id"), ("lead_id", "organizations", "id"))),
+    Table("milestones", "Milestones", "Milestones of each commitment, in order.", (
+        ("commitment_id", S, "Commitment ID"), ("number", INT, "Position in the commitment"), ("title", S, "Title"),
+        ("start", D, "Start"), ("end", D, "Due"), ("status", S, "Status"),
+        ("evidence_urls", S, "Evidence web addresses, separated by ;"),
+    ), _milestones, ("commitment_id", "number"), (("commitment_id", "commitments", "id"),)),
+    Table("progress_updates", "Progress updates", "Dated reports on commitments.", (
+        ("commitment_id", S, "Commitment ID"), ("date", D, "Date"), ("status", S, "Status on that date"),
+        ("summary", S, "What happened (Markdown)"),
+    ), _updates, (), (("commitment_id", "commitments", "id"),)),
+    Table("meetings", "Meetings", "Meetings of the bodies.", (
+        ("id", S, "Meeting ID"), ("body_id", S, "Body ID"), ("body_name", S, "Body"), ("title", S, "Title"),
+        ("date", D, "Date"), ("start_time", S, "Start (HH:MM, local time)"), ("end_time", S, "End (HH:MM)"),
+        ("timezone", S, "IANA time zone of the times"), ("kind", S, "Kind of meeting"),
+        ("status", S, "scheduled, held, cancelled or postponed"), ("location", S, "Place"),
+        ("online_url", S, "Public link to follow online"), ("chair_id", S, "Chair's person ID"),
+        ("chair_name", S, "Chair"), ("minutes_status", S, "draft or approved"),
+        ("approved_in", S, "Meeting where the minutes were approved"),
+        ("attendance_rate", N, "Share of listed members who attended (in person, online or by a stand-in)"),
+    ), _meetings, ("id",), (("body_id", "bodies", "id"),)),
+    Table("attendance", "Attendance", "Who attended each meeting, one row per person.", (
+        ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("body_id", S, "Body ID"),
+        ("person_id", S, "Person ID"), ("person_name", S, "Person"),
+        ("status", S, "present, remote, absent or excused"),
+        ("on_behalf_of_id", S, "Member this person stood in for"), ("on_behalf_of_name", S, "Their name"),
+    ), _attendance, ("meeting_id", "person_id"), (("meeting_id", "meetings", "id"), ("person_id", "people", "id"))),
+    Table("decisions", "Decisions", "Decisions taken in meetings.", (
+        ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("number", INT, "Position"),
+        ("text", S, "The decision (Markdown)"), ("commitment_ids", S, "Commitments concerned, separated by ;"),
+        ("votes_for", INT, "Votes for"), ("votes_against", INT, "Votes against"), ("votes_abstain", INT, "Abstentions"),
+    ), _decisions, ("meeting_id", "number"), (("meeting_id", "meetings", "id"),)),
+    Table("actions", "Actions", "Follow-up actions agreed in meetings.", (
+        ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("number", INT, "Position"),
+        ("text", S, "What will be done (Markdown)"), ("owner_type", S, "person or organization"),
+        ("owner_id", S, "Owner's ID"), ("owner_name", S, "Owner"), ("due", D, "Due date"),
+        ("status", S, "open, done or dropped"), ("commitment_ids", S, "Commitments concerned, separated by ;"),
+    ), _actions, ("meeting_id", "number"), (("meeting_id", "meetings", "id"),)),
+)  # fmt: skip
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def csv_files(normalized: Data) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for table in TABLES:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        names = [f[0] for f in table.fields]
+        writer.writerow(names)
+        for row in table.rows(normalized):
+            writer.writerow([_cell(row.get(name)) for name in names])
+        out[f"data/{table.name}.csv"] = buffer.getvalue().encode("utf-8")
+    return out
+
+
+def datapackage(normalized: Data, files: dict[str, bytes]) -> dict[str, Any]:
+    """A Data Package v2 descriptor for the CSV tables (and records.json as a JSON resource)."""
+    site = normalized["site"]
+    resources: list[dict[str, Any]] = []
+    for table in TABLES:
+        schema: dict[str, Any] = {
+            "fields": [{"name": n, "type": ty, "description": desc} for n, ty, desc in table.fields],
+            "missingValues": [""],
+        }
+        if table.primary_key:
+            schema["primaryKey"] = list(table.primary_key)
+        if table.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": [f], "reference": {"resource": res, "fields": [rf]}} for f, res, rf in table.foreign_keys
+            ]
+        resources.append(
+            {
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "path": f"{table.name}.csv",
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(files[f"data/{table.name}.csv"]),
+                "schema": schema,
+            }
+        )
+    package: dict[str, Any] = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "cogov-records",
+        "title": f"{site['title']}: co-governance records",
+        "description": "Action plans, commitments, co-governance bodies, memberships and meetings, "
+        "published from the same records as the site.",
+        "version": normalized["schema_version"],
+        "created": f"{normalized['as_of']}T00:00:00Z",
+        "resources": resources,
+    }
+    if normalized.get("license"):
+        license_id = normalized["license"]
+        package["licenses"] = [{"name": license_id, "path": f"https://spdx.org/licenses/{license_id}.html"}]
+    return package
