@@ -83,3 +83,20 @@ def test_failed_builder_keeps_previous_site(built: Path, tmp_path: Path, capsys:
     assert "missing.md" in capsys.readouterr().err
     assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
     assert not list(project.glob(".site-*")), "no staging folder is left behind"
+
+
+def test_structured_data_on_record_pages(built: Path) -> None:
+    import json
+
+    def jsonld(page: str) -> dict[str, object]:
+        match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built, page), re.S)
+        assert match, page
+        data: dict[str, object] = json.loads(match.group(1))
+        return data
+
+    event = jsonld("meetings/2025-12-16-extraordinary")
+    assert event["@type"] == "Event" and event["eventStatus"] == "https://schema.org/EventCancelled"
+    assert jsonld("meetings/2026-01-27-public-consultation")["startDate"] == "2026-01-27T17:00-05:00"
+    body = jsonld("bodies/msf")
+    assert body["@type"] == "Organization" and len(body["member"]) == 14  # type: ignore[arg-type]
+    assert jsonld("commitments/xa0041-open-contracting")["identifier"] == "XA0041"

@@ -93,6 +93,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cogov-requirement", help="what requirements.txt installs (default: this cogov version)")
     p.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
 
+    p = sub.add_parser("import", help="create records from an external dataset")
+    p.add_argument("source", choices=["ogp-commitments"], help="the kind of dataset")
+    p.add_argument("file", type=Path, help="the CSV export of the OGP commitments dataset")
+    p.add_argument("--country", required=True, help="the member's code in OGP IDs (UA for UA0068, BUE for BUE0009)")
+    p.add_argument("--plan", required=True, help="the action plan's ID in content/action-plans/ (created if missing)")
+    p.add_argument("--ogp-plan", help="the OGP action plan ID to import (e.g. AP_UKR03) when the file holds several")
+    p.add_argument("--project", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
+
     p = sub.add_parser("schema-docs", help="write the field reference generated from the schemas")
     p.add_argument("--output", "-o", type=Path, help="write to this file (default: print)")
     p.add_argument("--check", action="store_true", help="fail if --output is not up to date")
@@ -197,6 +206,26 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from cogov.importer import import_ogp_commitments
+
+    settings = Settings.for_project(args.project, as_of=args.as_of)
+    result = import_ogp_commitments(settings.project, args.file, args.country, args.plan, args.ogp_plan, settings.as_of)
+    created = t("import.plan_created") if result.plan_created else ""
+    print(
+        t(
+            "import.done",
+            commitments=result.commitments,
+            organizations=result.organizations,
+            plan=args.plan,
+            created=created,
+        )
+    )
+    if result.redacted:
+        print(t("import.redacted_count", count=result.redacted))
+    return 0
+
+
 def _schema_docs(args: argparse.Namespace) -> int:
     from cogov.schemadocs import render_reference
     from cogov.schemas import default_schemas
@@ -223,6 +252,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "diff": _diff,
     "links": _links,
     "init": _init,
+    "import": _import,
     "schema-docs": _schema_docs,
 }
 

@@ -186,6 +186,15 @@ _EN: dict[str, str] = {
     "feed.update": "Progress update on {title}: {status}",
     "feed.joins": "{person} joins the {body} as {role}",
     "feed.leaves": "{person} leaves the {body}",
+    # --- import -----------------------------------------------------------------------------------
+    "import.unreadable": "cannot read {path}: {reason}",
+    "import.not_ogp": "{path} is not the OGP commitments dataset: it has no column `{column}`",
+    "import.none": "no commitments of {country} (OGP plan: {plan}) in the file",
+    "import.many_plans": "the file holds commitments of {country} from several action plans ({plans}); choose one with --ogp-plan",
+    "import.done": "Imported {commitments} commitments and {organizations} new organizations into {plan}{created}. Next: cogov validate",
+    "import.plan_created": " (a new action plan: check its title and dates)",
+    "import.redacted": "(contact details removed)",
+    "import.redacted_count": "Removed {count} e-mail address(es) and phone number(s) of people from the imported text.",
     # --- CLI ----------------------------------------------------------------------------------
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import nh3
 
+from cogov.privacy import find_contacts
+
 _ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
 _ARTICLE_CLOSE = "</article>"
 
@@ -40,11 +42,6 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 
 _EVENT_ATTR = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
 _BAD_SCHEME = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|data):""", re.I)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# Groups of digits joined by single spaces, dots or hyphens, optionally after +country and (area).
-_PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}(?![\w/-])")
-_YEARS = re.compile(r"(?:(?:19|20)\d\d[ .-]?)+")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TAG = re.compile(r"<[^>]+>")
 _SEARCH_MARKUP = re.compile(
     r"<\s*(script|iframe|object|embed|img|svg)\b|<[^>]*\son[a-z]+\s*=|href\s*=\s*[\"']?\s*javascript:", re.I
@@ -120,27 +117,18 @@ def find_executable(site_dir: Path) -> list[Finding]:
     return found
 
 
-def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
-
-
 def find_personal_data(site_dir: Path, allowed: Iterable[str]) -> list[Finding]:
     """E-mail addresses and phone numbers that are not an allowed office contact."""
-    allowed_emails = {a.lower() for a in allowed if "@" in a}
-    allowed_phones = {re.sub(r"\D", "", a) for a in allowed if "@" not in a}
+    allowed = list(allowed)
     found: list[Finding] = []
+    what = {"email": "an e-mail address", "phone": "a phone number"}
 
     def scan(where: str, text: str) -> None:
-        for match in _EMAIL.finditer(text):
-            if match.group(0).lower() not in allowed_emails:
-                found.append(Finding(where, f"an e-mail address: {match.group(0)}"))
-        for match in _PHONE.finditer(_TAG.sub(" ", _CODE_BLOCKS.sub(" ", text))):
-            number = match.group(0).strip()
-            if _digits(number) < 9 or _ISO_DATE.search(number) or _YEARS.fullmatch(number):
-                continue
-            if re.sub(r"\D", "", number) in allowed_phones:
-                continue
-            found.append(Finding(where, f"a phone number: {number}"))
+        visible = _TAG.sub(" ", _CODE_BLOCKS.sub(" ", text))
+        # Addresses also hide in attributes (mailto: links), so those are looked for in the raw text.
+        contacts = [c for c in find_contacts(text, allowed) if c[0] == "email"]
+        contacts += [c for c in find_contacts(visible, allowed) if c[0] == "phone"]
+        found.extend(Finding(where, f"{what[kind]}: {value}") for kind, value in contacts)
 
     for page in sorted(site_dir.rglob("*")):
         rel = page.relative_to(site_dir)

@@ -1,0 +1,202 @@
+"""`cogov import ogp-commitments`: commitment and organization records from the OGP commitments
+dataset (its CSV export). ``ND``/``NA``/``NR`` mean no data and are left out, never guessed.
+
+Supporting institutions are free text in the dataset (often a sentence listing several bodies),
+so they go into the description rather than becoming organizations of doubtful identity.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cogov.errors import FileExists, UsageError
+from cogov.messages import t
+from cogov.privacy import redact
+from cogov.records import slugify
+from cogov.scaffold import q
+
+NO_DATA = frozenset({"", "ND", "NA", "NR", "N/A", "Unclear", "No early results to report yet"})
+VALUES = {
+    "OGP Value Access To Information": "access-to-information",
+    "OGP Value Civic Participation": "civic-participation",
+    "OGP Value Public Accountability": "public-accountability",
+    "OGP Value Technology": "technology-and-innovation",
+}
+IMPACT = {"None": "none", "Minor": "minor", "Moderate": "moderate", "Transformative": "transformative"}
+COMPLETION = {"Not Started": "not-started", "Limited": "limited", "Substantial": "substantial", "Complete": "complete"}
+OPENED = {
+    "Worsened": "worsened",
+    "Did Not Change": "did-not-change",
+    "Marginal": "marginal",
+    "Major": "major",
+    "Outstanding": "outstanding",
+}
+STATUS_FROM_COMPLETION = {
+    "not-started": "not-started",
+    "limited": "in-progress",
+    "substantial": "in-progress",
+    "complete": "completed",
+}
+PARLIAMENT = re.compile(r"parliament|congress|assembly|house of|senate|jogorku kenesh|rada|sobranie", re.I)
+_ID_COLUMN = "Commitment Unique Identifier"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    commitments: int
+    organizations: int
+    plan_created: bool
+    written: tuple[Path, ...]
+    redacted: int  # contact details removed from the imported text
+
+
+def _value(row: dict[str, str], column: str) -> str | None:
+    text = " ".join((row.get(column) or "").split())
+    return None if text in NO_DATA else text
+
+
+def _date(text: str | None) -> str | None:
+    """OGP dates are M/D/YYYY."""
+    if not text:
+        return None
+    try:
+        return dt.datetime.strptime(text, "%m/%d/%Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def _line(text: str, limit: int = 480) -> str:
+    text, _ = redact(text, t("import.redacted"))
+    text = "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _markdown(text: str) -> str:
+    """Dataset text as Markdown that shows literally: no HTML, no accidental emphasis or headings.
+    Personal contact details (the dataset holds officials' e-mail addresses and phone numbers)
+    are removed: the site must not publish them."""
+    text, _ = redact(text, t("import.redacted"))
+    text = "".join(ch for ch in text.replace("\r\n", "\n") if ch.isprintable() or ch == "\n")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"^(\s*)([#>*+-]|\d+\.)(?=\s)", r"\1\\\2", text, flags=re.MULTILINE).strip()
+
+
+def read_rows(csv_file: Path, country: str, ogp_plan: str | None) -> list[dict[str, str]]:
+    try:
+        with csv_file.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise UsageError(t("import.unreadable", path=csv_file, reason=exc)) from None
+    if rows and _ID_COLUMN not in rows[0]:
+        raise UsageError(t("import.not_ogp", path=csv_file, column=_ID_COLUMN))
+    prefix = country.upper()
+    chosen = [r for r in rows if re.fullmatch(rf"{prefix}[0-9]{{4}}", r.get(_ID_COLUMN, "").strip())]
+    if ogp_plan:
+        chosen = [r for r in chosen if r.get("Action Plan ID") == ogp_plan]
+    plans = sorted({r.get("Action Plan ID", "") for r in chosen})
+    if not chosen:
+        raise UsageError(t("import.none", country=prefix, plan=ogp_plan or "any"))
+    if len(plans) > 1:
+        raise UsageError(t("import.many_plans", country=prefix, plans=", ".join(plans)))
+    return chosen
+
+
+def _organization(name: str) -> tuple[str, str]:
+    sector = "parliament" if PARLIAMENT.search(name) else "government"
+    return slugify(name)[:80].strip("-") or "organization", f"name: {q(_line(name))}\nsector: {sector}\n"
+
+
+def _commitment(row: dict[str, str], lead_id: str) -> str:
+    ogp_id = row[_ID_COLUMN].strip()
+    lines = ["---", f"title: {q(_line(_value(row, 'Commitment Title') or ogp_id))}", f"ogp_id: {ogp_id}"]
+    lines.append(f"lead: {lead_id}")
+    values = [slug for column, slug in VALUES.items() if _value(row, column) == "1"]
+    if values:
+        lines.append("values: [" + ", ".join(values) + "]")
+    theme = _value(row, "Theme")
+    if theme and slugify(theme) != "record":
+        lines.append(f"themes: [{slugify(theme)[:60].strip('-')}]")
+    start, end = _date(_value(row, "Start Date")), _date(_value(row, "End Date"))
+    if start:
+        lines.append(f"start: {start}")
+    if end and (not start or end >= start):
+        lines.append(f"end: {end}")
+    irm = {
+        "potential_impact": IMPACT.get(_value(row, "Potential Impact") or ""),
+        "completion": COMPLETION.get(_value(row, "Completion (End Of Term)") or ""),
+        "did_it_open_government": OPENED.get(_value(row, "Did It Open Government (Overall)") or ""),
+    }
+    completion = irm["completion"]
+    if completion:
+        lines.append(f"status: {STATUS_FROM_COMPLETION[completion]}")
+    if any(irm.values()):
+        lines.append("irm:")
+        lines += [f"  {key}: {value}" for key, value in irm.items() if value]
+    lines += ["---", ""]
+    body = _markdown(row.get("Full Text") or "")
+    lines.append(body or "No description in the OGP dataset.")
+    supporting = _value(row, "Supporting Institution(s)")
+    if supporting:
+        lines += ["", f"**Supporting institutions** (as listed in the OGP dataset): {_markdown(supporting)}"]
+    lines += ["", f"*Imported from the OGP commitments dataset ({_value(row, 'Action Plan ID') or 'no plan ID'}).*", ""]
+    return "\n".join(lines)
+
+
+def _plan(rows: list[dict[str, str]], as_of: dt.date) -> str:
+    first = rows[0]
+    starts = [d for d in (_date(_value(r, "Start Date")) for r in rows) if d]
+    ends = [d for d in (_date(_value(r, "End Date")) for r in rows) if d]
+    year = _value(first, "Year Of Submission") or str(as_of.year)
+    end_year = _value(first, "Action Plan End Year") or year
+    start = min(starts) if starts else f"{year}-01-01"
+    end = max(ends) if ends else f"{end_year}-12-31"
+    end = max(end, start)
+    number = _value(first, "Action Plan Number")
+    title = f"{_value(first, 'Country/Locality') or 'OGP'} action plan {number or ''} ({year}-{end_year})"
+    lines = [
+        f"title: {q(' '.join(title.split()))}",
+        *([f"number: {int(number)}"] if number and number.isdigit() else []),
+        f"start: {start}",
+        f"end: {end}",
+        f"status: {'completed' if end < as_of.isoformat() else 'implementation'}",
+        f"summary: {q('Imported from the OGP commitments dataset (' + (_value(first, 'Action Plan ID') or '') + ').')}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def import_ogp_commitments(
+    project: Path, csv_file: Path, country: str, plan: str, ogp_plan: str | None, as_of: dt.date
+) -> ImportResult:
+    """Write the records; refuses to overwrite any file (nothing is written then)."""
+    if slugify(plan) != plan:
+        raise UsageError(t("id.invalid", stem=plan, suggestion=slugify(plan)))
+    rows = read_rows(csv_file, country, ogp_plan)
+    content = project / "content"
+    files: dict[Path, str] = {}
+    plan_file = content / "action-plans" / plan / "plan.yml"
+    plan_created = not plan_file.exists()
+    if plan_created:
+        files[plan_file] = _plan(rows, as_of)
+    organizations: dict[str, str] = {}
+    for row in rows:
+        lead = _value(row, "Lead Institution") or "Lead institution not recorded"
+        org_id, org_text = _organization(lead)
+        if not (content / "organizations" / f"{org_id}.yml").exists():
+            organizations[org_id] = org_text
+        commitment_id = row[_ID_COLUMN].strip().lower()
+        files[content / "action-plans" / plan / "commitments" / f"{commitment_id}.md"] = _commitment(row, org_id)
+    for org_id, text in organizations.items():
+        files[content / "organizations" / f"{org_id}.yml"] = text
+    redacted = sum(text.count(t("import.redacted")) for text in files.values())
+    clashes = [path for path in files if path.exists()]
+    if clashes:
+        raise FileExists(t("cli.file_exists", path=clashes[0].relative_to(project).as_posix()))
+    for path, text in sorted(files.items()):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    return ImportResult(len(rows), len(organizations), plan_created, tuple(sorted(files)), redacted)

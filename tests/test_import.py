@@ -1,0 +1,108 @@
+"""`cogov import ogp-commitments` with the real OGP sample in ../shared/data/ogp-commitments/."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from cogov.cli import main
+from cogov.config import Settings
+from cogov.errors import FileExists
+from cogov.importer import import_ogp_commitments
+from cogov.init import NewProject, init_project
+from cogov.validate import validate_project
+from tests.conftest import ROOT
+
+DATASET = ROOT.parent / "shared" / "data" / "ogp-commitments" / "open_parliament_0703.csv"
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    if not DATASET.is_file():
+        pytest.fail(f"the OGP sample is missing: {DATASET}")
+    target = tmp_path / "ua"
+    init_project(target, NewProject(title="Open Government Ukraine", country="UA"), TODAY)
+    return target
+
+
+def test_import_one_country_validates_and_builds(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["import", "ogp-commitments", str(DATASET), "--country", "UA", "--plan", "nap-3"]
+    assert main([*args, "--ogp-plan", "AP_UKR03", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    assert "Imported " in capsys.readouterr().out
+    commitment = (project / "content/action-plans/nap-3/commitments/ua0068.md").read_text(encoding="utf-8")
+    assert "ogp_id: UA0068\n" in commitment
+    assert "start: 2016-12-01\n" in commitment and "end: 2016-12-31\n" in commitment
+    plan = (project / "content/action-plans/nap-3/plan.yml").read_text(encoding="utf-8")
+    assert "status: completed" in plan
+    assert main(["validate", str(project), "--strict", "--as-of", "2026-11-26"]) == 0
+    assert main(["build", str(project), "--as-of", "2026-11-26"]) == 0
+    assert (project / "site/commitments/ua0068/index.html").is_file()
+
+
+def test_several_plans_need_a_choice(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["import", "ogp-commitments", str(DATASET), "--country", "UA", "--plan", "x", "--project", str(project)])
+        == 2
+    )
+    assert "AP_UKR01, AP_UKR02" in capsys.readouterr().err
+    assert not (project / "content/action-plans/x").exists()
+
+
+def test_import_refuses_to_overwrite(project: Path) -> None:
+    first = import_ogp_commitments(project, DATASET, "UA", "nap", "AP_UKR02", TODAY)
+    before = {p: p.read_bytes() for p in first.written}
+    with pytest.raises(FileExists, match="already exists"):
+        import_ogp_commitments(project, DATASET, "UA", "nap", "AP_UKR02", TODAY)
+    assert {p: p.read_bytes() for p in first.written} == before
+
+
+def test_values_and_assessments_are_mapped(tmp_path: Path, project: Path) -> None:
+    with DATASET.open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    row = dict.fromkeys(header, "NA")
+    row.update({
+        "Commitment Unique Identifier": "XB0001", "Commitment Title": "Open <b>budgets</b>",
+        "Full Text": "# Not a heading\nContact ana@gmail.com or +51 1 987 6543 for details.",
+        "Start Date": "1/15/2024", "End Date": "12/31/2025", "Lead Institution": "Ministry of Finance",
+        "OGP Value Access To Information": "1", "OGP Value Technology": "1", "OGP Value Civic Participation": "0",
+        "Potential Impact": "Transformative", "Completion (End Of Term)": "Substantial",
+        "Did It Open Government (Overall)": "Did Not Change", "Action Plan ID": "AP_XB01",
+    })  # fmt: skip
+    small = tmp_path / "one.csv"
+    with small.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerow(row)
+    result = import_ogp_commitments(project, small, "XB", "plan-xb", None, TODAY)
+    assert result.redacted == 2
+    text = (project / "content/action-plans/plan-xb/commitments/xb0001.md").read_text(encoding="utf-8")
+    assert "values: [access-to-information, technology-and-innovation]\n" in text
+    assert "status: in-progress\n" in text
+    assert (
+        "irm:\n  potential_impact: transformative\n  completion: substantial\n"
+        "  did_it_open_government: did-not-change\n" in text
+    )
+    assert "\\# Not a heading" in text and "ana@gmail.com" not in text and "987 6543" not in text
+    assert "(contact details removed)" in text
+    assert 'title: "Open <b>budgets</b>"' in text  # a title is text: it is escaped where it is shown
+    assert main(["validate", str(project), "--strict", "--as-of", "2026-11-26"]) == 0
+
+
+def test_the_whole_sample_imports_and_validates(project: Path) -> None:
+    with DATASET.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    pairs = sorted(
+        {(re.match(r"[A-Z]+", r["Commitment Unique Identifier"]).group(0), r["Action Plan ID"]) for r in rows}  # type: ignore[union-attr]
+    )
+    imported = sum(
+        import_ogp_commitments(project, DATASET, country, f"plan-{i}", plan, TODAY).commitments
+        for i, (country, plan) in enumerate(pairs)
+    )
+    assert imported == len(rows) == 558
+    result = validate_project(Settings.for_project(project, as_of=TODAY))
+    assert result.diagnostics == []

@@ -1,0 +1,140 @@
+"""The open data validates against its standards: JSON Schema, Frictionless, iCalendar, Atom."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from icalendar import Calendar
+from jsonschema import Draft202012Validator
+
+from cogov.config import Settings
+from cogov.opendata import data_files
+from cogov.pipeline import generate
+from cogov.schemas import default_schemas, schema_dir
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    generated = generate(Settings.for_project(ROOT, as_of=dt.date(2026, 11, 26)))
+    assert generated.records is not None
+    return data_files(generated.records, schema_dir())
+
+
+def test_records_json_validates_against_its_schema(files: dict[str, bytes]) -> None:
+    data = json.loads(files["data/records.json"])
+    schemas = default_schemas()
+    validator = Draft202012Validator(schemas.schemas["records"], registry=schemas.registry)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+    assert errors == []
+    assert data["schema_version"] == "1" and data["as_of"] == "2026-11-26" and data["license"] == "CC-BY-4.0"
+    meeting = next(m for m in data["meetings"] if m["id"] == "2024-11-26-ordinary")
+    assert meeting["chair"] == {"id": "lucia-mendoza", "name": "Lucía Mendoza"}
+    assert {"person": {"id": "hugo-benites", "name": "Hugo Benites"}, "status": "present",
+            "on_behalf_of": {"id": "ana-quispe", "name": "Ana Quispe"}} in meeting["attendance"]  # fmt: skip
+
+
+def test_data_package_validates_with_frictionless(files: dict[str, bytes], tmp_path: Path) -> None:
+    import frictionless
+
+    for path, data in files.items():
+        if path.startswith("data/"):
+            (tmp_path / Path(path).name).write_bytes(data)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+    package = json.loads(files["data/datapackage.json"])
+    assert package["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    for resource in package["resources"]:
+        header = next(csv.reader(io.StringIO(files[f"data/{resource['path']}"].decode())))
+        assert header == [f["name"] for f in resource["schema"]["fields"]], "every column is described"
+        assert all(f["description"] for f in resource["schema"]["fields"])
+
+
+def test_tables_hold_the_records(files: dict[str, bytes]) -> None:
+    rows = list(csv.DictReader(io.StringIO(files["data/memberships.csv"].decode())))
+    leaving = next(r for r in rows if r["person_id"] == "elena-torres")
+    assert (leaving["end"], leaving["sector"], leaving["body_name"]) == (
+        "2025-03-31",
+        "government",
+        "Multi-stakeholder Forum",
+    )
+    attendance = list(csv.DictReader(io.StringIO(files["data/attendance.csv"].decode())))
+    meetings = json.loads(files["data/records.json"])["meetings"]
+    assert len(attendance) == sum(len(m.get("attendance", [])) for m in meetings) == 173
+
+
+def test_popolo(files: dict[str, bytes]) -> None:
+    data = json.loads(files["data/popolo.json"])
+    assert set(data) == {"persons", "organizations", "memberships", "events"}
+    membership = next(
+        m for m in data["memberships"] if m["person_id"] == "tomas-herrera" and m["organization_id"] == "body/msf"
+    )
+    assert membership == {
+        "id": membership["id"], "person_id": "tomas-herrera", "organization_id": "body/msf",
+        "on_behalf_of_id": "journalists-association", "role": "member",
+        "label": "Elected at the network assembly of December 2024", "start_date": "2025-01-01",
+    }  # fmt: skip
+    ids = {o["id"] for o in data["organizations"]} | {p["id"] for p in data["persons"]}
+    for m in data["memberships"]:
+        assert m["person_id"] in ids and m["organization_id"] in ids
+    event = next(e for e in data["events"] if e["id"] == "meeting/2025-12-16-extraordinary")
+    assert event["status"] == "cancelled"
+
+
+def test_published_schemas_match_their_ids(files: dict[str, bytes]) -> None:
+    for path, data in files.items():
+        if path.startswith("schemas/v1/"):
+            assert json.loads(data)["$id"].endswith("/" + path)
+
+
+def test_calendars_round_trip(files: dict[str, bytes]) -> None:
+    data = files["meetings.ics"]
+    cal = Calendar.from_ical(data)
+    assert cal.to_ical() == data
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert len(events) == 21
+    cancelled = events["2025-12-16-extraordinary@cogov.github.io"]
+    assert str(cancelled["status"]) == "CANCELLED"
+    meeting = events["2024-11-26-ordinary@cogov.github.io"]
+    start = meeting.decoded("dtstart")
+    assert start.isoformat() == "2024-11-26T10:00:00-05:00"
+    assert [str(c["tzid"]) for c in cal.walk("VTIMEZONE")] == ["America/Lima"]
+    forum = Calendar.from_ical(files["bodies/open-contracting-team.ics"])
+    assert len(forum.walk("VEVENT")) == 6
+
+
+def test_feed_parses_and_is_dated_from_records(files: dict[str, bytes]) -> None:
+    feed = feedparser.parse(files["feed.xml"])
+    assert feed.bozo == 0
+    assert feed.feed.updated == "2026-11-17T00:00:00+00:00"
+    titles = [e.title for e in feed.entries]
+    assert titles[0] == "Minutes (draft): Multi-stakeholder Forum, 17 November 2026"
+    assert "Elena Torres leaves the Multi-stakeholder Forum" in titles
+    leaving = next(e for e in feed.entries if e.title == "Elena Torres leaves the Multi-stakeholder Forum")
+    assert leaving.updated.startswith("2025-03-31")
+    assert all(e.updated[:10] <= "2026-11-26" for e in feed.entries), "nothing from the future"
+
+
+def test_withheld_people_stay_withheld_in_the_data(tmp_path: Path) -> None:
+    import shutil
+
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "content", project / "content")
+    person = project / "content" / "people" / "ana-quispe.yml"
+    person.write_text(person.read_text() + "withdrawn: true\n")
+    # Free text (minutes) is edited by hand when someone withdraws; structured data follows the flag.
+    for meeting in (project / "content" / "meetings").rglob("*.md"):
+        meeting.write_text(meeting.read_text().replace("Ana Quispe", "a member"))
+    generated = generate(Settings.for_project(project, as_of=dt.date(2026, 11, 26)))
+    assert generated.records is not None
+    files = data_files(generated.records, schema_dir())
+    for path, data in files.items():
+        if not path.startswith("schemas/"):
+            text = data.decode("utf-8")
+            assert "Ana Quispe" not in text and "ana-quispe" not in text, path
