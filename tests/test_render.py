@@ -51,6 +51,7 @@ def test_every_record_has_a_page() -> None:
     expected |= {f"organizations/{p.stem}.md" for p in (content / "organizations").glob("*.yml")}
     expected |= {f"bodies/{p.stem}.md" for p in (content / "bodies").glob("*.yml")}
     expected |= {f"meetings/{p.stem}.md" for p in (content / "meetings").rglob("*.md")}
+    expected |= {f"meetings/{p.stem[:4]}.md" for p in (content / "meetings").rglob("*.md")}  # one page a year
     expected |= {f"commitments/{p.stem}.md" for p in (content / "action-plans").rglob("commitments/*.md")}
     expected |= {f"action-plans/{p.parent.name}/index.md" for p in (content / "action-plans").glob("*/plan.yml")}
     expected |= {f"pages/{p.stem}.md" for p in (content / "pages").glob("*.md")}
@@ -107,3 +108,14 @@ def test_write_docs_touches_only_changed_files(tmp_path: Path) -> None:
     assert (second.written, second.unchanged, second.removed) == (1, 1, 1)
     assert (docs / "a.md").stat().st_mtime_ns == before
     assert not (docs / "old.md").exists()
+
+
+def test_relative_links_match_posixpath() -> None:
+    import posixpath
+
+    from cogov.render.paths import relative
+
+    pages = ["index.md", "actions.md", "people/a.md", "action-plans/p/index.md", "action-plans/index.md", "data/x.csv"]
+    for source in pages:
+        for target in pages:
+            assert relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")

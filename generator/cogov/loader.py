@@ -26,9 +26,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 24
 
 try:  # pragma: no cover - depends on how PyYAML was built
-    _YamlLoader: Any = yaml.CBaseLoader
+    _Base: Any = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover
-    _YamlLoader = yaml.BaseLoader
+    _Base = yaml.BaseLoader
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -45,15 +45,44 @@ _BAD_TEXT_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 PathT = tuple[str | int, ...]
 
 
+class _YamlLoader(_Base):  # type: ignore[misc]
+    """The parser with tag resolution reduced to "text, list or mapping": plain scalars are typed
+    by ``_scalar`` below, and the composer calls these hooks for every node, so they are cheap."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        if kind is yaml.ScalarNode:
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
 @dataclass(slots=True)
 class Positions:
-    """Line and column (1-based) of every value and every mapping key of one document."""
+    """Line and column (1-based) of every value and every mapping key of one document.
+
+    Most records have no problem, so positions are found lazily: ``source`` re-parses the text
+    the first time a position is asked for (a diagnostic is being written).
+    """
 
     values: dict[PathT, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+    source: tuple[str, str, int] | None = None  # (yaml text, path, line offset) not parsed yet
+
+    def _ensure(self) -> None:
+        if self.source is not None:
+            text, path, offset = self.source
+            self.source = None
+            parsed = parse_yaml(text, path, offset, record_positions=True).positions
+            self.values, self.keys = parsed.values, parsed.keys
 
     def value(self, path: PathT) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest existing ancestor."""
+        self._ensure()
         while True:
             if path in self.values:
                 return self.values[path]
@@ -63,6 +92,7 @@ class Positions:
 
     def key(self, path: PathT) -> tuple[int, int]:
         """Position of the key naming ``path`` (falls back to the value's position)."""
+        self._ensure()
         return self.keys.get(path) or self.value(path)
 
 
@@ -81,9 +111,10 @@ class Loaded:
 class _Walk:
     """Turns a composed node tree into plain Python values, recording positions and problems."""
 
-    def __init__(self, path: str, line_offset: int) -> None:
+    def __init__(self, path: str, line_offset: int, record_positions: bool) -> None:
         self.path = path
         self.offset = line_offset
+        self.record = record_positions
         self.positions = Positions()
         self.diagnostics: list[Diagnostic] = []
         self._seen: set[int] = set()
@@ -101,7 +132,8 @@ class _Walk:
             self.error(node, "LOAD004", t("load.alias"), at)
             return None
         self._seen.add(id(node))
-        self.positions.values[at] = self._pos(node)
+        if self.record:
+            self.positions.values[at] = self._pos(node)
         if depth > MAX_DEPTH:
             self.error(node, "LOAD006", t("load.too_deep", limit=MAX_DEPTH), at)
             return None
@@ -143,7 +175,8 @@ class _Walk:
                 self.error(key_node, "LOAD003", t("load.duplicate_key", key=key, first=first_line[key]), (*at, key))
                 continue
             first_line[key] = line
-            self.positions.keys[(*at, key)] = self._pos(key_node)
+            if self.record:
+                self.positions.keys[(*at, key)] = self._pos(key_node)
             out[key] = self.build(value_node, (*at, key), depth + 1)
         return out
 
@@ -172,17 +205,20 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+_BRACKET_RE = re.compile(r"[\[\]{}]")
+
+
 def _flow_depth_exceeded(text: str) -> int | None:
     """Index where ``[``/``{`` nesting passes MAX_DEPTH (a guard for the recursive composer)."""
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return None
     depth = 0
-    for i, ch in enumerate(text):
-        if ch in "[{":
+    for match in _BRACKET_RE.finditer(text):
+        if match.group() in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return i
-        elif ch in "]}":
+                return match.start()
+        else:
             depth = max(0, depth - 1)
     return None
 
@@ -202,8 +238,10 @@ _YAML_HINTS = (
 )
 
 
-def parse_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
-    """Parse one YAML document strictly. Never raises for bad input: problems become diagnostics."""
+def parse_yaml(text: str, path: str, line_offset: int = 0, record_positions: bool = False) -> Loaded:
+    """Parse one YAML document strictly. Never raises for bad input: problems become diagnostics.
+
+    Positions are recorded now with ``record_positions``, else found again when first asked for."""
     positions = Positions()
     where = _flow_depth_exceeded(text)
     if where is not None:
@@ -234,8 +272,10 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     anchors = _anchors(text, path, line_offset)
     if anchors:
         return Loaded(None, positions, anchors)
-    walk = _Walk(path, line_offset)
+    walk = _Walk(path, line_offset, record_positions)
     data = walk.build(node, (), 0)
+    if not record_positions:
+        walk.positions.source = (text, path, line_offset)
     return Loaded(data, walk.positions, walk.diagnostics)
 
 

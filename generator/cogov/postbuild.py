@@ -136,6 +136,11 @@ def find_personal_data(site_dir: Path, allowed: Iterable[str]) -> list[Finding]:
         if page.suffix not in _SCANNED or not page.is_file() or rel.parts[0] in ("assets", "schemas"):
             continue
         text = page.read_text(encoding="utf-8")
+        if page.suffix == ".html":
+            # What the records put on a page is its content area; the rest is the theme's frame.
+            start, end = text.find(_ARTICLE_OPEN), text.rfind(_ARTICLE_CLOSE)
+            if start >= 0 and end > start:
+                text = text[start:end]
         if page.suffix == ".ics":
             # Calendar UIDs have the form meeting@domain by the standard's advice: not addresses.
             text = re.sub(r"^UID:.*$", "", text, flags=re.MULTILINE)

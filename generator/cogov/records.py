@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,8 +84,26 @@ def _misnamed(rel: tuple[str, ...]) -> str | None:
     return None
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading builds millions of small acyclic objects; the cyclic collector would rescan them
+    again and again (a third of the loading time at 10,000 records) for nothing to collect."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def discover(project: Path) -> tuple[list[Document], list[Diagnostic]]:
     """Load every record under ``project/content``; problems are returned, never raised."""
+    with _gc_paused():
+        return _discover(project)
+
+
+def _discover(project: Path) -> tuple[list[Document], list[Diagnostic]]:
     content = project / "content"
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []

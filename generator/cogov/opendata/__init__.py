@@ -16,18 +16,20 @@ from cogov.opendata.tables import csv_files, datapackage
 SCHEMA_PATH = "schemas/v1/{name}.json"
 
 
-def dumps(value: object) -> bytes:
-    """Deterministic, readable JSON."""
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+def dumps(value: object, compact: bool = False) -> bytes:
+    """Deterministic JSON; ``compact`` for the large files (and json's C encoder: ten times faster)."""
+    if compact:
+        return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def data_files(records: Records, schema_dir: Path) -> dict[str, bytes]:
     normalized = normalize(records)
-    files: dict[str, bytes] = {"data/records.json": dumps(normalized)}
+    files: dict[str, bytes] = {"data/records.json": dumps(normalized, compact=True)}
     tables = csv_files(normalized)
     files.update(tables)
     files["data/datapackage.json"] = dumps(datapackage(normalized, tables))
-    files["data/popolo.json"] = dumps(popolo(normalized))
+    files["data/popolo.json"] = dumps(popolo(normalized), compact=True)
     files.update(calendars(records))
     files["feed.xml"] = atom_feed(records, normalized)
     for schema in sorted(schema_dir.glob("*.json")):

@@ -53,7 +53,8 @@ def _event(r: Records, m: Meeting) -> Event:
     return event
 
 
-def _calendar(r: Records, name: str, meetings: Iterable[Meeting]) -> bytes:
+def _calendar(r: Records, name: str, meetings: Iterable[Meeting], events: dict[str, bytes]) -> bytes:
+    """One VCALENDAR; each meeting's VEVENT is serialized once and shared by every calendar."""
     cal = Calendar()
     cal.add("prodid", "-//cogov//co-governance records//EN")
     cal.add("version", "2.0")
@@ -63,15 +64,16 @@ def _calendar(r: Records, name: str, meetings: Iterable[Meeting]) -> bytes:
     items = sorted(meetings, key=lambda m: (m.date, m.id))
     for zone in sorted({m.timezone for m in items if m.start_time}):
         cal.add_component(Timezone.from_tzid(zone))
-    for m in items:
-        cal.add_component(_event(r, m))
-    data: bytes = cal.to_ical()
-    return data
+    head: bytes = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[: -len(end)] + b"".join(events[m.id] for m in items) + end
 
 
 def calendars(r: Records) -> dict[str, bytes]:
-    files = {"meetings.ics": _calendar(r, f"{r.site.title}: meetings", r.meetings.values())}
+    events = {m.id: _event(r, m).to_ical() for m in r.meetings.values()}
+    files = {"meetings.ics": _calendar(r, f"{r.site.title}: meetings", r.meetings.values(), events)}
     for body in r.bodies.values():
         meetings = [r.meetings[m] for m in r.meetings_of_body.get(body.id, [])]
-        files[f"bodies/{body.id}.ics"] = _calendar(r, f"{body.name}: meetings", meetings)
+        files[f"bodies/{body.id}.ics"] = _calendar(r, f"{body.name}: meetings", meetings, events)
     return files

@@ -28,11 +28,30 @@ def _finalize(value: Any) -> Any:
 
 
 class Helpers:
-    """Functions the templates call; they know the records and the language."""
+    """Functions the templates call; they know the records and the language. Labels, badges and
+    page addresses are computed once per record: a large site links the same records many times."""
 
     def __init__(self, records: Records, language: str) -> None:
         self.records = records
         self.language = language
+        self._labels: dict[tuple[str, str], Markup] = {}
+        self._pages: dict[tuple[str, str], str] = {}
+        self._badges: dict[tuple[str | None, str], Markup] = {}
+
+    def label_markup(self, kind: str, record_id: str) -> Markup:
+        key = (kind, record_id)
+        if key not in self._labels:
+            self._labels[key] = escape.md(self.label(kind, record_id))
+        return self._labels[key]
+
+    def badge(self, value: str | None, family: str = "status") -> Markup:
+        """A coloured status label (the CSS class says which colour)."""
+        key = (value, family)
+        if key not in self._badges:
+            text = t(f"ui.{family}.{value or 'none'}", self.language)
+            css = escape.h(value or "none")
+            self._badges[key] = Markup(f'<span class="cogov-badge cogov-badge--{css}">{escape.h(text)}</span>')
+        return self._badges[key]
 
     def _(self, key: str, **fields: Any) -> str:
         return t(key, self.language, **fields)
@@ -67,11 +86,11 @@ class Helpers:
         return record_id
 
     def page(self, kind: str, record_id: str) -> str:
-        person = self.records.people.get(record_id) if kind == "person" else None
-        return page_of(kind, record_id, withheld=bool(person and person.withdrawn))
-
-    def owner_kind(self, owner: str) -> str:
-        return "person" if owner in self.records.people else "organization"
+        key = (kind, record_id)
+        if key not in self._pages:
+            person = self.records.people.get(record_id) if kind == "person" else None
+            self._pages[key] = page_of(kind, record_id, withheld=bool(person and person.withdrawn))
+        return self._pages[key]
 
 
 def build_environment(records: Records, language: str) -> Environment:
@@ -90,8 +109,16 @@ def build_environment(records: Records, language: str) -> Environment:
     def ref(ctx: Context, kind: str, record_id: str, label: str | None = None) -> Markup:
         """A Markdown link to a record's page, relative to the page being rendered."""
         target = relative(ctx["page_path"], helpers.page(kind, record_id))
-        text = label if label is not None else helpers.label(kind, record_id)
-        return Markup(f"[{escape.md(text)}]({target})")
+        text = escape.md(label) if label is not None else helpers.label_markup(kind, record_id)
+        return Markup(f"[{text}]({target})")
+
+    @pass_context
+    def owner(ctx: Context, owner_id: str | None) -> Markup:
+        """A link to whoever owns an action: a person or an organization."""
+        if not owner_id:
+            return Markup("")
+        kind = "person" if owner_id in records.people else "organization"
+        return ref(ctx, kind, owner_id)
 
     @pass_context
     def href(ctx: Context, page: str) -> Markup:
@@ -112,13 +139,14 @@ def build_environment(records: Records, language: str) -> Environment:
 
     env.globals.update(
         ref=ref,
+        owner=owner,
+        status=helpers.badge,
         href=href,
         html_href=html_href,
         _=helpers._,
         date=helpers.date,
         label=helpers.label,
         person_label=helpers.person_label,
-        owner_kind=helpers.owner_kind,
         r=records,
         link=escape.link,
         url=escape.url,

@@ -3,8 +3,6 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
-import posixpath
-
 from cogov.model import withheld_id
 
 SECTIONS = {
@@ -37,5 +35,13 @@ def page_of(kind: str, record_id: str, withheld: bool = False) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """A link from one generated page to another, as MkDocs resolves it (relative .md paths)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A link from one generated page to another, as MkDocs resolves it (relative .md paths).
+
+    Both are clean relative paths inside the docs folder, so this is plain list arithmetic
+    (``posixpath.relpath`` consults the working directory, and a big site makes a million links)."""
+    source = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < len(source) and common < len(target) - 1 and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])

@@ -162,7 +162,21 @@ class SiteRenderer:
                 "meeting.md.j2", paths.page_of("meeting", m.id), mt=m, summary=summary, structured=jsonld.meeting(r, m)
             )
         bodies = sorted(r.bodies.values(), key=lambda b: b.name)
-        yield self.page("meetings_index.md.j2", paths.INDEXES["meeting"], by_year=list(by_year.items()), bodies=bodies)
+        upcoming = sorted(
+            (m for m in r.meetings.values() if m.date >= r.as_of and m.status in ("scheduled", "postponed")),
+            key=lambda m: (m.date, m.id),
+        )
+        years = list(by_year.items())
+        yield self.page(
+            "meetings_index.md.j2", paths.INDEXES["meeting"], by_year=years, bodies=bodies, upcoming=upcoming
+        )
+        # One page per year keeps the lists short however long the archive grows.
+        for i, (year, items) in enumerate(years):
+            newer = years[i - 1][0] if i > 0 else None
+            older = years[i + 1][0] if i + 1 < len(years) else None
+            yield self.page(
+                "meetings_year.md.j2", f"meetings/{year}.md", year=year, items=items, next=newer, previous=older
+            )
         actions = r.all_actions()
         open_actions = sorted(
             (a for a in actions if a.status == "open"),

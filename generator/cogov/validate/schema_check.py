@@ -129,6 +129,7 @@ def _shorten(value: object, limit: int = 60) -> str:
 
 
 def check_document(doc: Document, validator: Draft202012Validator) -> list[Diagnostic]:
+    """Every schema problem of one record, in words, with positions (found only now)."""
     seen: set[tuple[str, str, str]] = set()
     out: list[Diagnostic] = []
     for error in validator.iter_errors(doc.data):
