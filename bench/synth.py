@@ -18,7 +18,7 @@ WORDS = (
     "access information participation accountability ministry agency report milestone review plan "
     "members agreed proposal consultation regional workshop publish portal standard evidence law "
     "decree implementation progress delay recommendation response monitoring municipal national"
-).split()
+).split()  # noqa: SIM905 - prose is easier to read and change than a list of words
 SECTORS = ["government", "civil-society", "civil-society", "academia", "private-sector", "parliament"]
 
 
@@ -114,9 +114,8 @@ def generate(target: Path, records: int, seed: int = 7) -> dict[str, int]:
             lines.append(f"  - {{title: {q(sentence(rng, 5))}, end: {due}, status: completed}}")
         lines.append("updates:")
         for u in range(2):
-            lines.append(
-                f"  - {{date: {plan_start + dt.timedelta(days=250 * (u + 1))}, status: in-progress, summary: {q(sentence(rng, 12))}}}"
-            )
+            day = plan_start + dt.timedelta(days=250 * (u + 1))
+            lines.append(f"  - {{date: {day}, status: in-progress, summary: {q(sentence(rng, 12))}}}")
         lines += ["---", "", paragraph(rng, 4), ""]
         write(f"action-plans/{plan}/commitments/{cid}.md", "\n".join(lines))
 
@@ -144,11 +143,10 @@ def generate(target: Path, records: int, seed: int = 7) -> dict[str, int]:
         lines.append("actions:")
         for a in range(2):
             due = day + dt.timedelta(days=30)
-            lines.append(
-                f"  - {{text: {q(sentence(rng, 10))}, owner: {attending[(a + 1) % len(attending)]}, due: {due}, status: done}}"
-            )
+            owner = attending[(a + 1) % len(attending)]
+            lines.append(f"  - {{text: {q(sentence(rng, 10))}, owner: {owner}, due: {due}, status: done}}")
         lines += ["minutes: draft", "---", ""]
-        for s in range(3):
+        for _ in range(3):
             lines += [f"## {sentence(rng, 3)[:-1]}", "", paragraph(rng, 5), ""]
         write(f"meetings/{body}/{mid}.md", "\n".join(lines))
     return {

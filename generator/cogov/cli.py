@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="DATE", help="the date the site is current on (default: today)")
     p.add_argument("--strict", action="store_true", help="refuse to build when there are warnings")
 
+    p = sub.add_parser("generate", help="validate and write the pages and data into build/docs, without the builder")
+    p.add_argument("project", nargs="?", default=".", type=Path, help="the records project (default: .)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="the date the site is current on (default: today)")
+
     p = sub.add_parser("serve", help="preview the site, regenerating it when a record changes")
     p.add_argument("project", nargs="?", default=".", type=Path, help="the records project (default: .)")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address (default: %(default)s)")
@@ -134,6 +138,22 @@ def _build(args: argparse.Namespace) -> int:
     pages = sum(1 for path in generated.files if path.endswith(".md"))
     data, records = len(generated.files) - pages, len(report.documents)
     print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from cogov.pipeline import DOCS_DIR, generate, write_docs
+
+    settings = Settings.for_project(args.project, as_of=args.as_of)
+    generated = generate(settings)
+    report = generated.validation
+    if report.diagnostics:
+        sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
+    if not generated.ok:
+        print(f"cogov: {t('build.invalid')}", file=sys.stderr)
+        return 1
+    stats = write_docs(generated.files, settings.project / DOCS_DIR)
+    print(t("generate.done", files=len(generated.files), changed=stats.written, folder=settings.project / DOCS_DIR))
     return 0
 
 
@@ -247,6 +267,7 @@ def _schema_docs(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
     "build": _build,
+    "generate": _generate,
     "serve": _serve,
     "new": _new,
     "diff": _diff,

@@ -124,6 +124,7 @@ _EN: dict[str, str] = {
     "Remove personal contact details from the records, or list an office contact in `allowed_contacts` "
     "in content/site.yml:\n{listing}",
     "build.invalid": "the site was not built; the records above need fixing first.",
+    "generate.done": "Wrote {files} files ({changed} changed) into {folder}; any MkDocs-compatible builder can build it",
     "build.done": "Built {pages} pages and {data} data files ({changed} changed) from {records} records into {site}",
     # --- diff -------------------------------------------------------------------------------------
     "diff.git_failed": "git {command} failed: {error}",
@@ -195,6 +196,9 @@ _EN: dict[str, str] = {
     "import.plan_created": " (a new action plan: check its title and dates)",
     "import.redacted": "(contact details removed)",
     "import.redacted_count": "Removed {count} e-mail address(es) and phone number(s) of people from the imported text.",
+    # --- preview ----------------------------------------------------------------------------------
+    "serve.invalid": "records have errors; the preview keeps the last valid pages.",
+    "serve.regenerated": "cogov: regenerated in {seconds:.2f}s ({written} pages changed, {removed} removed)",
     # --- CLI ----------------------------------------------------------------------------------
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",

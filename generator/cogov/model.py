@@ -48,6 +48,7 @@ class SiteInfo:
     branch: str
     fictional: bool
     url: str | None = None
+    search_minutes: bool = True
     allowed_contacts: tuple[str, ...] = ()
 
 
@@ -364,6 +365,7 @@ def _site(doc: Document | None) -> SiteInfo:
         fictional=bool(d.get("fictional", False)),
         allowed_contacts=tuple(d.get("allowed_contacts") or ()),
         url=_s(d.get("url")),
+        search_minutes=d.get("search_minutes", True) is not False,
     )
 
 

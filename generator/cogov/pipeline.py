@@ -22,6 +22,7 @@ from cogov.messages import t
 from cogov.model import Records, build_records
 from cogov.opendata import data_files
 from cogov.postbuild import find_executable, find_personal_data, sanitize_pages
+from cogov.records import gc_paused
 from cogov.render import render_site
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.validate import ValidationResult, validate_project
@@ -44,6 +45,11 @@ class Generated:
 
 def generate(settings: Settings, schemas: SchemaSet | None = None) -> Generated:
     """Validate, then render every page in memory. Invalid records produce no pages at all."""
+    with gc_paused():  # many small acyclic objects: nothing for the cyclic collector to find
+        return _generate(settings, schemas)
+
+
+def _generate(settings: Settings, schemas: SchemaSet | None) -> Generated:
     validation = validate_project(settings, schemas)
     if not validation.passed(strict=settings.strict):
         return Generated(validation, None, {})

@@ -85,7 +85,7 @@ def _misnamed(rel: tuple[str, ...]) -> str | None:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Loading builds millions of small acyclic objects; the cyclic collector would rescan them
     again and again (a third of the loading time at 10,000 records) for nothing to collect."""
     was_enabled = gc.isenabled()
@@ -97,13 +97,21 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def discover(project: Path) -> tuple[list[Document], list[Diagnostic]]:
-    """Load every record under ``project/content``; problems are returned, never raised."""
-    with _gc_paused():
-        return _discover(project)
+# A loaded file, kept by the preview between runs: (size and mtime, the record, its problems).
+CacheEntry = tuple[tuple[int, int], "Document", list[Diagnostic]]
 
 
-def _discover(project: Path) -> tuple[list[Document], list[Diagnostic]]:
+def discover(project: Path, cache: dict[str, CacheEntry] | None = None) -> tuple[list[Document], list[Diagnostic]]:
+    """Load every record under ``project/content``; problems are returned, never raised.
+
+    With ``cache``, a file whose size and modification time did not change is not read again:
+    its previous Document object is returned (so callers can tell unchanged records by identity).
+    """
+    with gc_paused():
+        return _discover(project, cache)
+
+
+def _discover(project: Path, cache: dict[str, CacheEntry] | None) -> tuple[list[Document], list[Diagnostic]]:
     content = project / "content"
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
@@ -124,22 +132,31 @@ def _discover(project: Path) -> tuple[list[Document], list[Diagnostic]]:
             diagnostics.append(Diagnostic(relpath, 1, 1, "FILE002", Severity.ERROR, t("file.symlink")))
             continue
         kind, record_id, parent = found
+        stat = file.stat()
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        if cache is not None and relpath in cache and cache[relpath][0] == stamp:
+            _, cached, cached_problems = cache[relpath]
+            diagnostics.extend(cached_problems)
+            documents.append(cached)
+            continue
         if kind in ("commitment", "meeting", "page"):
             loaded: Loaded = load_markdown_file(file, relpath, front_matter_required=kind != "page")
         else:
             loaded = load_yaml_file(file, relpath)
-        diagnostics.extend(loaded.diagnostics)
+        problems = list(loaded.diagnostics)
         data = loaded.data if loaded.data is not None else {}
-        broken = bool(loaded.diagnostics)
+        broken = bool(problems)
         if not isinstance(data, dict):
             found_name = t("type.array") if isinstance(data, list) else t("type.string")
-            diagnostics.append(
+            problems.append(
                 Diagnostic(relpath, 1, 1, "LOAD008", Severity.ERROR, t("load.not_mapping", found=found_name))
             )
             data, broken = {}, True
-        documents.append(
-            Document(kind, record_id, relpath, data, loaded.positions, loaded.body, loaded.body_line, parent, broken)
-        )
+        diagnostics.extend(problems)
+        doc = Document(kind, record_id, relpath, data, loaded.positions, loaded.body, loaded.body_line, parent, broken)
+        documents.append(doc)
+        if cache is not None:
+            cache[relpath] = (stamp, doc, problems)
     if not (content / "site.yml").is_file():
         diagnostics.append(Diagnostic("content/site.yml", 0, 0, "FILE003", Severity.ERROR, t("file.no_site")))
     return documents, diagnostics

@@ -13,7 +13,9 @@ import time
 from pathlib import Path
 
 from cogov.config import Settings
-from cogov.pipeline import DOCS_DIR, builder_environment, generate, write_docs
+from cogov.incremental import IncrementalGenerator
+from cogov.messages import t
+from cogov.pipeline import builder_environment
 from cogov.reporters import REPORTERS
 from cogov.schemas import default_schemas
 
@@ -30,24 +32,22 @@ def snapshot(content: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
-def regenerate(settings: Settings) -> bool:
+def regenerate(generator: IncrementalGenerator) -> bool:
     """One generation pass; prints problems. True when the docs folder was updated."""
-    started = time.perf_counter()
-    generated = generate(settings, default_schemas())
-    report = generated.validation
+    outcome = generator.run()
+    report = outcome.validation
     if report.diagnostics:
         sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
-    if not generated.ok:
-        print("cogov: records have errors; the preview keeps the last valid pages.", file=sys.stderr)
+    if not outcome.ok:
+        print(f"cogov: {t('serve.invalid')}", file=sys.stderr)
         return False
-    stats = write_docs(generated.files, settings.project / DOCS_DIR)
-    elapsed = time.perf_counter() - started
-    print(f"cogov: regenerated in {elapsed:.2f}s ({stats.written} pages changed, {stats.removed} removed)")
+    print(t("serve.regenerated", seconds=outcome.seconds, written=len(outcome.written), removed=len(outcome.removed)))
     return True
 
 
 def serve(settings: Settings, dev_addr: str) -> int:
-    regenerate(settings)
+    generator = IncrementalGenerator(settings, default_schemas())
+    regenerate(generator)
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.project / "mkdocs.yml")]
     command += ["--dev-addr", dev_addr, "--livereload"]
     server = subprocess.Popen(command, cwd=settings.project, env=builder_environment(settings.as_of))
@@ -58,7 +58,7 @@ def serve(settings: Settings, dev_addr: str) -> int:
             current = snapshot(settings.content)
             if current != seen:
                 seen = current
-                regenerate(settings)
+                regenerate(generator)
     except KeyboardInterrupt:
         pass
     finally:

@@ -37,6 +37,7 @@ class Helpers:
         self._labels: dict[tuple[str, str], Markup] = {}
         self._pages: dict[tuple[str, str], str] = {}
         self._badges: dict[tuple[str | None, str], Markup] = {}
+        self.touched: set[tuple[str, str]] = set()  # records linked from the page being rendered
 
     def label_markup(self, kind: str, record_id: str) -> Markup:
         key = (kind, record_id)
@@ -108,6 +109,7 @@ def build_environment(records: Records, language: str) -> Environment:
     @pass_context
     def ref(ctx: Context, kind: str, record_id: str, label: str | None = None) -> Markup:
         """A Markdown link to a record's page, relative to the page being rendered."""
+        helpers.touched.add((kind, record_id))
         target = relative(ctx["page_path"], helpers.page(kind, record_id))
         text = escape.md(label) if label is not None else helpers.label_markup(kind, record_id)
         return Markup(f"[{text}]({target})")
@@ -138,6 +140,7 @@ def build_environment(records: Records, language: str) -> Environment:
         return escape.h(target)
 
     env.globals.update(
+        helpers=helpers,
         ref=ref,
         owner=owner,
         status=helpers.badge,

@@ -26,6 +26,10 @@ INDEXES = {
 }
 
 
+def year_page(year: str) -> str:
+    return f"meetings/{year}.md"
+
+
 def page_of(kind: str, record_id: str, withheld: bool = False) -> str:
     """The page of a record. A person whose name is withheld gets a page whose address does not
     spell their ID (which is usually their name) but stays stable from build to build."""

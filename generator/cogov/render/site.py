@@ -4,31 +4,51 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any, cast
 
 from jinja2 import Environment
 
 from cogov.messages import t
-from cogov.model import Body, Plan, Records
+from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
 from cogov.render import charts, jsonld, paths
-from cogov.render.environment import build_environment
+from cogov.render.environment import Helpers, build_environment
 
 STATUS_ORDER = ("completed", "in-progress", "delayed", "not-started", "withdrawn")
 SECTOR_ORDER = ("government", "civil-society", "private-sector", "academia", "parliament", "multilateral", "other")
 
-Pages = Iterator[tuple[str, str]]
+Pages = Iterator[tuple[str, str | None]]
+# A body page lists its latest meetings only, so that it stays small as the archive grows.
+RECENT_MEETINGS = 50
 
 
 class SiteRenderer:
-    def __init__(self, records: Records) -> None:
+    """Renders the pages. ``only`` limits the work to some pages (the preview's incremental
+    regeneration); ``touched`` records which records each rendered page showed, so the preview
+    knows which pages a change to a record affects."""
+
+    def __init__(self, records: Records, only: set[str] | None = None, listings: bool = True) -> None:
         self.r = records
         self.language = records.site.language
         self.env: Environment = build_environment(records, self.language)
         self.env.globals.update(sector=records.sector_of)
+        self.helpers = cast(Helpers, self.env.globals["helpers"])
+        self.only = only
+        self.listings = listings
+        self.touched: dict[str, set[tuple[str, str]]] = {}
 
-    def page(self, template: str, path: str, **values: Any) -> tuple[str, str]:
-        text = self.env.get_template(template).render(page_path=path, **values)
+    def page(
+        self, template: str, path: str, values: Callable[[], dict[str, Any]], listing: bool = False
+    ) -> tuple[str, str | None]:
+        """Render one page, unless it is not wanted; its values are computed only when it is.
+        With ``only``, a listing page (home, indexes, years) is rendered when it is in ``only`` or
+        when ``self.listings`` is set (records were added or removed: any list may change)."""
+        if self.only is not None and path not in self.only and not (listing and self.listings):
+            return path, None
+        self.helpers.touched = set()
+        text = self.env.get_template(template).render(page_path=path, **values())
+        self.touched[path] = self.helpers.touched
         return path, _tidy(text)
 
     # --- shared figures ----------------------------------------------------------------------
@@ -63,6 +83,9 @@ class SiteRenderer:
     # --- page families -----------------------------------------------------------------------
 
     def home(self) -> Pages:
+        yield self.page("home.md.j2", paths.HOME, self._home_values, listing=True)
+
+    def _home_values(self) -> dict[str, Any]:
         r = self.r
         plans = sorted(r.plans.values(), key=lambda p: p.start)
         current = next((p for p in reversed(plans) if p.status == "implementation"), plans[-1] if plans else None)
@@ -89,154 +112,199 @@ class SiteRenderer:
         values["open_actions"] = len(open_actions)
         values["overdue"] = sorted((a for a in open_actions if a.overdue(r.as_of)), key=lambda a: a.due or "")
         values["pages"] = sorted(r.pages.values(), key=lambda p: (p.order, p.id))
-        yield self.page("home.md.j2", paths.HOME, **values)
+        return values
 
     def plans(self) -> Pages:
         r = self.r
-        rows = []
-        for plan in sorted(r.plans.values(), key=lambda p: p.start, reverse=True):
-            ids = r.commitments_of_plan.get(plan.id, [])
-            figures = self.plan_figures(plan)
-            rows.append({"plan": plan, "commitments": len(ids), "done": figures["done"], "total": figures["total"]})
-            commitments = [r.commitments[c] for c in ids]
-            yield self.page("plan.md.j2", paths.page_of("plan", plan.id), plan=plan, commitments=commitments, **figures)
-        yield self.page("plans_index.md.j2", paths.INDEXES["plan"], rows=rows)
+        plans = sorted(r.plans.values(), key=lambda p: p.start, reverse=True)
+        for plan in plans:
+            yield self.page("plan.md.j2", paths.page_of("plan", plan.id), partial(self._plan_values, plan))
+        yield self.page(
+            "plans_index.md.j2", paths.INDEXES["plan"], lambda: {"rows": self._plan_rows(plans)}, listing=True
+        )
         for c in r.commitments.values():
-            decisions = sorted(r.decisions_on_commitment.get(c.id, []), key=lambda x: r.meetings[x[0]].date)
-            actions = sorted(r.actions_on_commitment.get(c.id, []), key=lambda a: r.meetings[a.meeting].date)
-            yield self.page(
-                "commitment.md.j2",
-                paths.page_of("commitment", c.id),
-                c=c,
-                decisions=decisions,
-                actions=actions,
-                structured=jsonld.commitment(r, c),
-            )
+            yield self.page("commitment.md.j2", paths.page_of("commitment", c.id), partial(self._commitment_values, c))
+
+    def _plan_values(self, plan: Plan) -> dict[str, Any]:
+        commitments = [self.r.commitments[c] for c in self.r.commitments_of_plan.get(plan.id, [])]
+        return {"plan": plan, "commitments": commitments, **self.plan_figures(plan)}
+
+    def _plan_rows(self, plans: list[Plan]) -> list[dict[str, Any]]:
+        rows = []
+        for plan in plans:
+            figures = self.plan_figures(plan)
+            count = len(self.r.commitments_of_plan.get(plan.id, []))
+            rows.append({"plan": plan, "commitments": count, "done": figures["done"], "total": figures["total"]})
+        return rows
+
+    def _commitment_values(self, c: Commitment) -> dict[str, Any]:
+        r = self.r
+        return {
+            "c": c,
+            "decisions": sorted(r.decisions_on_commitment.get(c.id, []), key=lambda x: r.meetings[x[0]].date),
+            "actions": sorted(r.actions_on_commitment.get(c.id, []), key=lambda a: r.meetings[a.meeting].date),
+            "structured": jsonld.commitment(r, c),
+        }
 
     def bodies(self) -> Pages:
         r = self.r
+        bodies = sorted(r.bodies.values(), key=lambda b: b.name)
+        for body in bodies:
+            yield self.page("body.md.j2", paths.page_of("body", body.id), partial(self._body_values, body))
+        yield self.page(
+            "bodies_index.md.j2", paths.INDEXES["body"], lambda: {"rows": self._body_rows(bodies)}, listing=True
+        )
+
+    def _body_rows(self, bodies: list[Body]) -> list[dict[str, Any]]:
+        r = self.r
+        return [
+            {
+                "body": b,
+                "members": sum(1 for m in r.current_members(b.id) if m.holds_seat),
+                "held": sum(1 for m in r.meetings_of_body.get(b.id, []) if r.meetings[m].status == "held"),
+            }
+            for b in bodies
+        ]
+
+    def _body_values(self, body: Body) -> dict[str, Any]:
+        r = self.r
         year_ago = _shift_year(r.as_of, -1)
-        rows = []
-        for body in sorted(r.bodies.values(), key=lambda b: b.name):
-            meetings = [r.meetings[m] for m in r.meetings_of_body.get(body.id, [])]
-            held = [m for m in meetings if m.status == "held"]
-            seat_rows = self.seat_rows(body) if body.seats else []
-            points = [(f"{m.date} {m.title}", m.attendance_rate) for m in held if m.attendance_rate is not None]
-            chart = charts.column_chart(
-                [(label, rate) for label, rate in points if rate is not None],
-                "Attendance rate of each meeting held, oldest first: "
-                + ", ".join(f"{label} {round((rate or 0) * 100)}%" for label, rate in points),
-            )
-            current = sorted(r.current_members(body.id), key=_role_order)
-            yield self.page(
-                "body.md.j2",
-                paths.page_of("body", body.id),
-                b=body,
-                seat_rows=seat_rows,
-                seats_chart=self.seats_chart(seat_rows) if seat_rows else "",
-                current=current,
-                past=sorted(r.past_members(body.id), key=lambda m: (m.end or "", m.start), reverse=True),
-                chairs=[m for m in reversed(held) if m.chair],
-                meetings=list(reversed(meetings)),
-                held_last_year=sum(1 for m in held if year_ago < m.date <= r.as_of),
-                attendance_chart=chart,
-                structured=jsonld.body(r, body),
-            )
-            rows.append({"body": body, "members": len([m for m in current if m.holds_seat]), "held": len(held)})
-        yield self.page("bodies_index.md.j2", paths.INDEXES["body"], rows=rows)
+        meetings = [r.meetings[m] for m in r.meetings_of_body.get(body.id, [])]
+        held = [m for m in meetings if m.status == "held"]
+        seat_rows = self.seat_rows(body) if body.seats else []
+        points = [(f"{m.date} {m.title}", m.attendance_rate) for m in held if m.attendance_rate is not None]
+        chart = charts.column_chart(
+            [(label, rate) for label, rate in points if rate is not None],
+            "Attendance rate of each meeting held, oldest first: "
+            + ", ".join(f"{label} {round((rate or 0) * 100)}%" for label, rate in points),
+        )
+        return {
+            "b": body,
+            "seat_rows": seat_rows,
+            "seats_chart": self.seats_chart(seat_rows) if seat_rows else "",
+            "current": sorted(r.current_members(body.id), key=_role_order),
+            "past": sorted(r.past_members(body.id), key=lambda m: (m.end or "", m.start), reverse=True),
+            "chairs": [m for m in reversed(held) if m.chair],
+            "meetings": list(reversed(meetings)),
+            "recent": RECENT_MEETINGS,
+            "held_last_year": sum(1 for m in held if year_ago < m.date <= r.as_of),
+            "attendance_chart": chart,
+            "structured": jsonld.body(r, body),
+        }
 
     def meetings(self) -> Pages:
         r = self.r
-        by_year: dict[str, list[Any]] = defaultdict(list)
+        by_year: dict[str, list[Meeting]] = defaultdict(list)
         for m in sorted(r.meetings.values(), key=lambda m: (m.date, m.id), reverse=True):
             by_year[m.date[:4]].append(m)
-            present = Counter(a.status for a in m.attendance if a.on_behalf_of is None)
-            stand_ins = sum(1 for a in m.attendance if a.on_behalf_of)
-            parts = [f"{present[s]} {t('ui.attendance.' + s, self.language).lower()}" for s in present]
-            if stand_ins:
-                parts.append(f"{stand_ins} standing in")
-            summary = ", ".join(parts)
-            if m.attendance_rate is not None:
-                summary += f". Attendance rate: {round(m.attendance_rate * 100)}%."
-            yield self.page(
-                "meeting.md.j2", paths.page_of("meeting", m.id), mt=m, summary=summary, structured=jsonld.meeting(r, m)
-            )
+            yield self.page("meeting.md.j2", paths.page_of("meeting", m.id), partial(self._meeting_values, m))
         bodies = sorted(r.bodies.values(), key=lambda b: b.name)
-        upcoming = sorted(
-            (m for m in r.meetings.values() if m.date >= r.as_of and m.status in ("scheduled", "postponed")),
-            key=lambda m: (m.date, m.id),
-        )
         years = list(by_year.items())
-        yield self.page(
-            "meetings_index.md.j2", paths.INDEXES["meeting"], by_year=years, bodies=bodies, upcoming=upcoming
-        )
+
+        def index_values() -> dict[str, Any]:
+            upcoming = sorted(
+                (m for m in r.meetings.values() if m.date >= r.as_of and m.status in ("scheduled", "postponed")),
+                key=lambda m: (m.date, m.id),
+            )
+            return {"by_year": years, "bodies": bodies, "upcoming": upcoming}
+
+        yield self.page("meetings_index.md.j2", paths.INDEXES["meeting"], index_values, listing=True)
         # One page per year keeps the lists short however long the archive grows.
         for i, (year, items) in enumerate(years):
-            newer = years[i - 1][0] if i > 0 else None
-            older = years[i + 1][0] if i + 1 < len(years) else None
-            yield self.page(
-                "meetings_year.md.j2", f"meetings/{year}.md", year=year, items=items, next=newer, previous=older
-            )
+            values = {
+                "year": year,
+                "items": items,
+                "next": years[i - 1][0] if i > 0 else None,
+                "previous": years[i + 1][0] if i + 1 < len(years) else None,
+            }
+            yield self.page("meetings_year.md.j2", paths.year_page(year), partial(dict, values), listing=True)
+        yield self.page("actions.md.j2", paths.ACTIONS, self._actions_values, listing=True)
+
+    def _meeting_values(self, m: Meeting) -> dict[str, Any]:
+        present = Counter(a.status for a in m.attendance if a.on_behalf_of is None)
+        stand_ins = sum(1 for a in m.attendance if a.on_behalf_of)
+        parts = [f"{present[s]} {t('ui.attendance.' + s, self.language).lower()}" for s in present]
+        if stand_ins:
+            parts.append(f"{stand_ins} standing in")
+        summary = ", ".join(parts)
+        if m.attendance_rate is not None:
+            summary += f". Attendance rate: {round(m.attendance_rate * 100)}%."
+        return {"mt": m, "summary": summary, "structured": jsonld.meeting(self.r, m)}
+
+    def _actions_values(self) -> dict[str, Any]:
+        r = self.r
         actions = r.all_actions()
         open_actions = sorted(
             (a for a in actions if a.status == "open"),
             key=lambda a: (not a.overdue(r.as_of), a.due or "9999", a.meeting),
         )
         done = sorted((a for a in actions if a.status != "open"), key=lambda a: r.meetings[a.meeting].date)
-        yield self.page(
-            "actions.md.j2",
-            paths.ACTIONS,
-            open=open_actions,
-            overdue_count=sum(1 for a in open_actions if a.overdue(r.as_of)),
-            done=list(reversed(done))[:20],
-        )
+        return {
+            "open": open_actions,
+            "overdue_count": sum(1 for a in open_actions if a.overdue(r.as_of)),
+            "done": list(reversed(done))[:20],
+        }
 
     def directory(self) -> Pages:
         r = self.r
-        rows = []
-        for p in sorted(r.people.values(), key=lambda p: (p.withdrawn, p.name.casefold())):
-            memberships = sorted(r.memberships_of_person.get(p.id, []), key=lambda m: m.start, reverse=True)
-            meetings = sorted(r.attendance_of_person.get(p.id, []), key=lambda x: r.meetings[x[0]].date, reverse=True)
-            attended, listed = r.person_attendance_rate(p.id)
-            actions = sorted(r.actions_of_owner.get(p.id, []), key=lambda a: a.due or "", reverse=True)
-            yield self.page(
-                "person.md.j2",
-                paths.page_of("person", p.id, withheld=p.withdrawn),
-                p=p,
-                memberships=memberships,
-                meetings=meetings,
-                attended=attended,
-                listed=listed,
-                actions=actions,
-            )
-            rows.append({"person": p, "current": [m for m in memberships if m.active_on(r.as_of)]})
-        yield self.page("people_index.md.j2", paths.INDEXES["person"], rows=rows)
-        by_sector: dict[str, list[Any]] = defaultdict(list)
-        for o in sorted(r.organizations.values(), key=lambda o: o.name.casefold()):
-            by_sector[o.sector].append(o)
-            yield self.page(
-                "organization.md.j2",
-                paths.page_of("organization", o.id),
-                o=o,
-                memberships=sorted(r.memberships_for_org.get(o.id, []), key=lambda m: m.start, reverse=True),
-                people=[pid for pid in r.people_of_org.get(o.id, []) if not r.people[pid].withdrawn],
-                led=r.commitments_led.get(o.id, []),
-                supported=r.commitments_supported.get(o.id, []),
-                actions=sorted(r.actions_of_owner.get(o.id, []), key=lambda a: a.due or "", reverse=True),
-            )
-        ordered = [(s, by_sector[s]) for s in SECTOR_ORDER if s in by_sector]
-        yield self.page("organizations_index.md.j2", paths.INDEXES["organization"], by_sector=ordered)
+        people = sorted(r.people.values(), key=lambda p: (p.withdrawn, p.name.casefold()))
+        for p in people:
+            path = paths.page_of("person", p.id, withheld=p.withdrawn)
+            yield self.page("person.md.j2", path, partial(self._person_values, p))
+        yield self.page(
+            "people_index.md.j2", paths.INDEXES["person"], lambda: {"rows": self._people_rows(people)}, listing=True
+        )
+        organizations = sorted(r.organizations.values(), key=lambda o: o.name.casefold())
+        for o in organizations:
+            yield self.page("organization.md.j2", paths.page_of("organization", o.id), partial(self._org_values, o))
+
+        def index_values() -> dict[str, Any]:
+            by_sector: dict[str, list[Organization]] = defaultdict(list)
+            for o in organizations:
+                by_sector[o.sector].append(o)
+            return {"by_sector": [(s, by_sector[s]) for s in SECTOR_ORDER if s in by_sector]}
+
+        yield self.page("organizations_index.md.j2", paths.INDEXES["organization"], index_values, listing=True)
+
+    def _people_rows(self, people: list[Person]) -> list[dict[str, Any]]:
+        r = self.r
+        return [
+            {"person": p, "current": [m for m in r.memberships_of_person.get(p.id, []) if m.active_on(r.as_of)]}
+            for p in people
+        ]
+
+    def _person_values(self, p: Person) -> dict[str, Any]:
+        r = self.r
+        attended, listed = r.person_attendance_rate(p.id)
+        return {
+            "p": p,
+            "memberships": sorted(r.memberships_of_person.get(p.id, []), key=lambda m: m.start, reverse=True),
+            "meetings": sorted(r.attendance_of_person.get(p.id, []), key=lambda x: r.meetings[x[0]].date, reverse=True),
+            "attended": attended,
+            "listed": listed,
+            "actions": sorted(r.actions_of_owner.get(p.id, []), key=lambda a: a.due or "", reverse=True),
+        }
+
+    def _org_values(self, o: Organization) -> dict[str, Any]:
+        r = self.r
+        return {
+            "o": o,
+            "memberships": sorted(r.memberships_for_org.get(o.id, []), key=lambda m: m.start, reverse=True),
+            "people": [pid for pid in r.people_of_org.get(o.id, []) if not r.people[pid].withdrawn],
+            "led": r.commitments_led.get(o.id, []),
+            "supported": r.commitments_supported.get(o.id, []),
+            "actions": sorted(r.actions_of_owner.get(o.id, []), key=lambda a: a.due or "", reverse=True),
+        }
 
     def data_page(self) -> Pages:
         from cogov.opendata.tables import TABLES
 
-        yield self.page(
-            "data.md.j2", paths.DATA, tables=TABLES, bodies=sorted(self.r.bodies.values(), key=lambda b: b.name)
-        )
+        bodies = sorted(self.r.bodies.values(), key=lambda b: b.name)
+        yield self.page("data.md.j2", paths.DATA, lambda: {"tables": TABLES, "bodies": bodies}, listing=True)
 
     def free_pages(self) -> Pages:
         for page in self.r.pages.values():
-            yield self.page("page.md.j2", paths.page_of("page", page.id), page=page)
+            yield self.page("page.md.j2", paths.page_of("page", page.id), partial(dict, page=page))
 
 
 def _role_order(m: Any) -> tuple[int, str]:
@@ -272,9 +340,16 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def render_site(records: Records) -> dict[str, str]:
-    """Every generated page, keyed by its path in the docs folder."""
-    renderer = SiteRenderer(records)
+def render_site(
+    records: Records,
+    only: set[str] | None = None,
+    touched: dict[str, set[tuple[str, str]]] | None = None,
+    listings: bool = True,
+) -> dict[str, str]:
+    """The generated pages, keyed by their path in the docs folder: all of them, or those in
+    ``only`` (and every listing page unless ``listings`` is false). ``touched``, when given,
+    receives the records each rendered page showed."""
+    renderer = SiteRenderer(records, only, listings)
     out: dict[str, str] = {}
     for family in (
         renderer.home,
@@ -285,5 +360,7 @@ def render_site(records: Records) -> dict[str, str]:
         renderer.free_pages,
         renderer.data_page,
     ):
-        out.update(family())
+        out.update((path, text) for path, text in family() if text is not None)
+    if touched is not None:
+        touched.update(renderer.touched)
     return dict(sorted(out.items()))

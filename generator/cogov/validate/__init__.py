@@ -10,10 +10,10 @@ from cogov.messages import t
 from cogov.records import ID_RE, Document, discover, slugify
 from cogov.schemas import SchemaSet, default_schemas
 from cogov.validate.index import KIND_LABEL, RecordIndex
-from cogov.validate.rules import RULES, Context
+from cogov.validate.rules import CROSS_RULES, LOCAL_RULES, Context
 from cogov.validate.schema_check import check_document
 
-__all__ = ["ValidationResult", "validate_documents", "validate_project"]
+__all__ = ["LocalCache", "ValidationResult", "validate_documents", "validate_project"]
 
 
 @dataclass(frozen=True)
@@ -52,28 +52,57 @@ def _identity_checks(documents: list[Document]) -> list[Diagnostic]:
     return out
 
 
+# Per record, the outcome of the checks that read no other record, for a record object that has
+# not changed since (the preview keeps its records between runs).
+LocalCache = dict[int, tuple[Document, list[Diagnostic], bool]]
+
+
+def _local_checks(doc: Document, schemas: SchemaSet, ctx: Context) -> tuple[list[Diagnostic], bool]:
+    """Schema problems and single-record rules; and whether the schema passed."""
+    if schemas.is_valid_fast(doc.kind, doc.data):
+        problems: list[Diagnostic] = []
+    else:
+        problems = check_document(doc, schemas.validator(doc.kind))
+    clean = not problems
+    if clean:
+        for rule in LOCAL_RULES:
+            problems.extend(rule(doc, ctx))
+    return problems, clean
+
+
 def validate_documents(
-    documents: list[Document], diagnostics: list[Diagnostic], settings: Settings, schemas: SchemaSet
+    documents: list[Document],
+    diagnostics: list[Diagnostic],
+    settings: Settings,
+    schemas: SchemaSet,
+    cache: LocalCache | None = None,
 ) -> ValidationResult:
     """Check loaded documents. Cross-record rules run only on records whose schema passed, so one
     typo gives one message rather than a cascade."""
     found = list(diagnostics)
     found.extend(_identity_checks(documents))
     clean: list[Document] = []
+    local_ctx = Context(index=RecordIndex(), as_of=settings.as_of.isoformat())
+    fresh: LocalCache = {}
     for doc in documents:
         if doc.broken:
             continue
-        if schemas.is_valid_fast(doc.kind, doc.data):
-            clean.append(doc)
-            continue
-        problems = check_document(doc, schemas.validator(doc.kind))
+        hit = cache.get(id(doc)) if cache is not None else None
+        if hit is not None and hit[0] is doc:
+            problems, passed = hit[1], hit[2]
+        else:
+            problems, passed = _local_checks(doc, schemas, local_ctx)
+        fresh[id(doc)] = (doc, problems, passed)
         found.extend(problems)
-        if not problems:
+        if passed:
             clean.append(doc)
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
     index = RecordIndex.build(documents, clean)
     ctx = Context(index=index, as_of=settings.as_of.isoformat())
     for doc in clean:
-        for rule in RULES:
+        for rule in CROSS_RULES:
             found.extend(rule(doc, ctx))
     found.sort(key=sort_key)
     return ValidationResult(documents, found, index)

@@ -379,14 +379,14 @@ def rule_markdown(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 Rule = Callable[[Document, Context], Iterator[Diagnostic]]
-RULES: tuple[Rule, ...] = (
+# Rules that read only the record itself (and "today"): their results can be kept per record.
+LOCAL_RULES: tuple[Rule, ...] = (rule_date_order, rule_meeting_file_name, rule_meeting_status, rule_markdown)
+# Rules that look at other records.
+CROSS_RULES: tuple[Rule, ...] = (
     rule_references,
-    rule_date_order,
-    rule_meeting_file_name,
-    rule_meeting_status,
     rule_commitment_periods,
     rule_memberships,
     rule_attendance,
     rule_minutes,
-    rule_markdown,
 )
+RULES: tuple[Rule, ...] = LOCAL_RULES + CROSS_RULES

@@ -1,0 +1,156 @@
+"""Incremental regeneration for the preview: re-read only changed files, re-render only the
+pages a change can affect, write only the files whose bytes changed.
+
+A page is affected by a changed record when it is that record's page, when it showed the record
+the last time it was rendered (the renderer records what each page links to), when it belongs to
+a record the changed record names (a person's page lists the meetings they attended), or when it
+is a list page (home, indexes, years). The open data files are written by full builds only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cogov.config import Settings
+from cogov.model import Records, build_records
+from cogov.opendata import data_files
+from cogov.pipeline import DOCS_DIR, write_docs
+from cogov.records import CacheEntry, Document, discover, gc_paused
+from cogov.render import render_site
+from cogov.render.paths import page_of
+from cogov.schemas import SchemaSet, schema_dir
+from cogov.validate import LocalCache, ValidationResult, validate_documents
+
+Key = tuple[str, str]
+RECORD_PAGES = frozenset({"plan", "commitment", "body", "meeting", "person", "organization", "page"})
+
+
+@dataclass
+class Outcome:
+    validation: ValidationResult
+    ok: bool
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+class IncrementalGenerator:
+    def __init__(self, settings: Settings, schemas: SchemaSet) -> None:
+        self.settings = settings
+        self.schemas = schemas
+        self.cache: dict[str, CacheEntry] = {}
+        self.documents: dict[Key, Document] = {}
+        self.pages: dict[str, bytes] = {}
+        self.touched: dict[str, set[Key]] = {}
+        self.local_cache: LocalCache = {}
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.settings.project / DOCS_DIR
+
+    def _page(self, records: Records, key: Key) -> str | None:
+        kind, record_id = key
+        if kind not in RECORD_PAGES:
+            return None
+        person = records.people.get(record_id) if kind == "person" else None
+        return page_of(kind, record_id, withheld=bool(person and person.withdrawn))
+
+    def run(self) -> Outcome:
+        with gc_paused():
+            return self._run()
+
+    def _run(self) -> Outcome:
+        started = time.perf_counter()
+        docs, problems = discover(self.settings.project, self.cache)
+        validation = validate_documents(docs, problems, self.settings, self.schemas, self.local_cache)
+        if not validation.passed():
+            return Outcome(validation, ok=False, seconds=time.perf_counter() - started)
+        current = {(d.kind, d.id): d for d in docs if not d.broken}
+        records = build_records(current.values(), self.settings.as_of.isoformat())
+        changed = {k for k, d in current.items() if self.documents.get(k) is not d}
+        changed |= set(self.documents) - set(current)
+        if self.pages and not changed:
+            return Outcome(validation, True, seconds=time.perf_counter() - started)
+        first = not self.pages
+        if first or ("site", "site") in changed:
+            touched: dict[str, set[Key]] = {}
+            rendered = render_site(records, touched=touched)
+            self.touched = touched
+            files = {p: text.encode("utf-8") for p, text in rendered.items()}
+            files.update(data_files(records, schema_dir()))
+            before = set(self.pages)
+            write_docs(files, self.docs_dir)
+            written = sorted(p for p in files if self.pages.get(p) != files[p])
+            self.pages = files
+            self.documents = current
+            removed = sorted(before - set(files))
+            return Outcome(validation, True, written, removed, time.perf_counter() - started)
+        affected = self._affected(records, changed, current)
+        # Lists change only when records come or go, or when they showed a changed record.
+        added_or_removed = set(current) ^ set(self.documents)
+        shown: dict[str, set[Key]] = {}
+        rendered = render_site(records, only=affected, touched=shown, listings=bool(added_or_removed))
+        self.touched.update(shown)
+        written, removed = self._write(rendered, records, changed, current)
+        self.documents = current
+        return Outcome(validation, True, written, removed, time.perf_counter() - started)
+
+    def _affected(self, records: Records, changed: set[Key], current: dict[Key, Document]) -> set[str]:
+        pages: set[str] = set()
+        by_id: dict[str, list[Key]] = {}
+        for key in current:
+            by_id.setdefault(key[1], []).append(key)
+        for key in changed:
+            own = self._page(records, key)
+            if own:
+                pages.add(own)
+            for version in (self.documents.get(key), current.get(key)):
+                # A meeting names its body by its folder, a commitment its plan.
+                named = [version.parent, *_strings(version.data)] if version else []
+                for text in named:
+                    for other in by_id.get(text, ()):
+                        page = self._page(records, other)
+                        if page:
+                            pages.add(page)
+        pages |= {page for page, shown in self.touched.items() if shown & changed}
+        return pages
+
+    def _write(
+        self, rendered: dict[str, str], records: Records, changed: set[Key], current: dict[Key, Document]
+    ) -> tuple[list[str], list[str]]:
+        written = []
+        for path, text in rendered.items():
+            data = text.encode("utf-8")
+            if self.pages.get(path) != data:
+                target = self.docs_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_name(f".{target.name}.tmp")
+                tmp.write_bytes(data)
+                tmp.replace(target)
+                self.pages[path] = data
+                written.append(path)
+        removed = []
+        for key in changed - set(current):
+            kind, record_id = key
+            page = page_of(kind, record_id) if kind in RECORD_PAGES else None
+            if page and page in self.pages:
+                (self.docs_dir / page).unlink(missing_ok=True)
+                del self.pages[page]
+                self.touched.pop(page, None)
+                removed.append(page)
+        return sorted(written), sorted(removed)
