@@ -13,12 +13,13 @@ import random
 import shutil
 from pathlib import Path
 
-WORDS = (
+_PROSE = (
     "government civil society forum commitment transparency budget procurement data open public "
     "access information participation accountability ministry agency report milestone review plan "
     "members agreed proposal consultation regional workshop publish portal standard evidence law "
     "decree implementation progress delay recommendation response monitoring municipal national"
-).split()  # noqa: SIM905 - prose is easier to read and change than a list of words
+)
+WORDS = _PROSE.split()
 SECTORS = ["government", "civil-society", "civil-society", "academia", "private-sector", "parliament"]
 
 
