@@ -43,3 +43,14 @@ def test_quick_start_commands_exist_in_the_makefile() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in re.findall(r"^make (\w+)", README, re.MULTILINE):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), f"make {target} is not a target"
+
+
+def test_every_message_key_used_exists() -> None:
+    from cogov.messages import CATALOGS
+
+    sources = [*(ROOT / "generator" / "cogov").rglob("*.py"), *(ROOT / "generator" / "cogov").rglob("*.j2")]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    used = set(re.findall(r'\bt\(\s*"([a-z_]+\.[a-z0-9_.\-]*[a-z0-9_])"', text))
+    used |= set(re.findall(r'\b_\("([a-z_]+\.[a-z0-9_.\-]*[a-z0-9_])"', text))
+    assert used, "the pattern found no key"
+    assert sorted(k for k in used if k not in CATALOGS["en"]) == []

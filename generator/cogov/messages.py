@@ -49,7 +49,6 @@ _EN: dict[str, str] = {
     "file.md_expected": "this kind of record is a Markdown file: rename it to {name}",
     "file.symlink": "is a symbolic link; records must be ordinary files",
     "file.no_site": "content/site.yml is missing: every records project has one (see the README)",
-    "file.no_content": "no `content/` folder in {project}: is this a records project?",
     "id.invalid": (
         "the file name `{stem}` is not a valid ID: use lower-case letters, digits and single hyphens, "
         "for example `{suggestion}`"
@@ -85,14 +84,13 @@ _EN: dict[str, str] = {
     # --- cross-record rules -------------------------------------------------------------------
     "ref.missing": "no {kind} with the ID `{id}`{suggestion}",
     "ref.wrong_kind": "`{id}` is {found}, but {kind} is expected here",
-    "ref.owner_missing": "no person or organization with the ID `{id}`{suggestion}",
     "ref.meeting_folder": "the folder `{body}` does not match any body in content/bodies/{suggestion}",
     "date.meeting_name": "the date {date} differs from the date in the file name ({name_date})",
     "date.end_before_start": "ends ({end}) before it starts ({start})",
     "date.held_in_future": "the meeting is on {date}, after today ({today}), so it cannot have been held yet: write `status: scheduled`",
     "date.scheduled_past": "is still `scheduled` although its date {date} has passed: was it held, cancelled or postponed?",
     "date.milestone_outside": "milestone dates ({start} to {end}) fall outside the {owner} period ({pstart} to {pend})",
-    "date.membership_outside_body": "membership starts before the body was established ({established})",
+    "member.membership_outside_body": "membership starts before the body was established ({established})",
     "date.update_future": "progress update is dated {date}, after today ({today})",
     "member.overlap": "{person} already has a membership of this body from {start} to {end} (entry {other}); "
     "end one before the next begins",
@@ -111,7 +109,6 @@ _EN: dict[str, str] = {
     "`approved_in: <meeting ID>`",
     "minutes.approved_before": "minutes cannot be approved at {meeting} ({date}), which took place before this meeting",
     "minutes.approved_in_without_approved": "`approved_in` is set but `minutes` is not `approved`",
-    "vote.incomplete": "a vote needs `for`, `against` and `abstain` counts",
     "markdown.html": "contains HTML (`{snippet}`); records are written in Markdown only: remove the HTML",
     "markdown.comment": "contains an HTML comment (`<!--`), which would be hidden from readers: remove it",
     "markdown.link": "contains a link of the kind `{snippet}`, which could run code in a reader's browser: use an https:// link",
@@ -203,7 +200,6 @@ _EN: dict[str, str] = {
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",
     "cli.file_exists": "{path} already exists; nothing was written",
-    "cli.written": "Wrote {path}",
     "cli.init_done": "Created a records project in {path} ({count} files). Next: cogov build {path}",
     "cli.unknown_body": "no body with the ID `{id}` in content/bodies/{suggestion}",
     "ref.missing_org_cli": "no organization with the ID `{id}` in content/organizations/{suggestion}",

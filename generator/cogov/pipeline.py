@@ -21,7 +21,7 @@ from cogov.errors import BuildError
 from cogov.messages import t
 from cogov.model import Records, build_records
 from cogov.opendata import data_files
-from cogov.postbuild import find_executable, find_personal_data, sanitize_pages
+from cogov.postbuild import inspect_site
 from cogov.records import gc_paused
 from cogov.render import render_site
 from cogov.schemas import SchemaSet, schema_dir
@@ -139,11 +139,10 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         run_builder(project, staging, settings.as_of)
-        sanitize_pages(staging)
         assert generated.records is not None
         site = generated.records.site
         allowed = [*site.allowed_contacts, *([site.contact_email] if site.contact_email else [])]
-        findings = find_executable(staging) + find_personal_data(staging, allowed)
+        findings = inspect_site(staging, allowed)
         if findings:
             listing = "\n".join(f"  site/{f.path}: {f.problem}" for f in findings[:50])
             raise BuildError(t("build.unsafe", count=len(findings), listing=listing))

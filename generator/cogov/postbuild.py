@@ -16,7 +16,8 @@ from pathlib import Path
 
 import nh3
 
-from cogov.privacy import find_contacts
+from cogov import privacy
+from cogov.privacy import find_emails, find_phones
 
 _ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
 _ARTICLE_CLOSE = "</article>"
@@ -40,12 +41,14 @@ _ATTRIBUTES = {
 }
 _URL_SCHEMES = {"http", "https", "mailto"}
 
-_EVENT_ATTR = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
-_BAD_SCHEME = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|data):""", re.I)
+# An attribute name starting with "on"; whether it sits inside a tag is checked on each (rare) match.
+_EVENT_ATTR = re.compile(r"\son[a-z]+\s*=")  # matched against lower-cased text
+# A script scheme, and (checked on each rare match) an attribute that would load it just before.
+_SCHEME = re.compile(r"(?:java|vb)script:|data:")
+_LOADS = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*$""")
 _TAG = re.compile(r"<[^>]+>")
-_SEARCH_MARKUP = re.compile(
-    r"<\s*(script|iframe|object|embed|img|svg)\b|<[^>]*\son[a-z]+\s*=|href\s*=\s*[\"']?\s*javascript:", re.I
-)
+_SEARCH_TAGS = re.compile(r"<\s*(?:script|iframe|object|embed|img|svg)\b", re.I)
+_SEARCH_TAGS = re.compile(r"<\s*(?:script|iframe|object|embed|img|svg)\b", re.I)
 _CODE_BLOCKS = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 
 
@@ -57,6 +60,7 @@ _SCANNED = frozenset({".html", ".json", ".csv", ".ics", ".xml"})
 class Finding:
     path: str
     problem: str
+    kind: str = "executable"  # or "personal"
 
 
 def sanitize_html(fragment: str) -> str:
@@ -70,79 +74,79 @@ def sanitize_html(fragment: str) -> str:
     )
 
 
-def sanitize_pages(site_dir: Path) -> int:
-    """Sanitize the content area of every page in place; returns how many pages were rewritten."""
-    changed = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        start = html.find(_ARTICLE_OPEN)
-        end = html.rfind(_ARTICLE_CLOSE)
-        if start < 0 or end < start:
-            continue
-        inner_start = start + len(_ARTICLE_OPEN)
-        cleaned = html[:inner_start] + sanitize_html(html[inner_start:end]) + html[end:]
-        if cleaned != html:
-            page.write_text(cleaned, encoding="utf-8")
-            changed += 1
-    return changed
-
-
-def _search_texts(site_dir: Path) -> Iterable[tuple[str, str]]:
-    index = site_dir / "search" / "search_index.json"
-    if not index.is_file():
-        return
-    data = json.loads(index.read_text(encoding="utf-8"))
+def _search_texts(index: str) -> Iterable[tuple[str, str]]:
+    data = json.loads(index)
     for doc in data.get("docs", []):
         yield f"search/search_index.json ({doc.get('location', '')})", f"{doc.get('title', '')} {doc.get('text', '')}"
 
 
-def find_executable(site_dir: Path) -> list[Finding]:
-    """Inline event handlers or script URLs anywhere, and markup in the search index."""
-    found: list[Finding] = []
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        rel = page.relative_to(site_dir).as_posix()
-        for pattern, what in ((_EVENT_ATTR, "an inline event handler"), (_BAD_SCHEME, "a script URL")):
-            match = pattern.search(html)
-            if match:
-                found.append(Finding(rel, f"{what}: {match.group(0)[:80]}"))
-    for where, text in _search_texts(site_dir):
-        # Material shows result snippets as HTML: real tags matter, escaped text (&lt;...) does not.
-        if re.search(
-            r"<\s*(script|iframe|object|embed|img|svg)\b|<[^>]*\son[a-z]+\s*=|href\s*=\s*[\"']?\s*javascript:",
-            text,
-            re.I,
-        ):
-            found.append(Finding(where, "markup that could run in search results"))
+def _contacts(where: str, text: str, allowed: list[str]) -> list[Finding]:
+    # Addresses also hide in attributes (mailto: links), so those are looked for in the raw text;
+    # phone numbers only in what a reader sees (markup is full of digits).
+    found = [Finding(where, f"an e-mail address: {e}", "personal") for e in find_emails(text, allowed)]
+    visible = _TAG.sub(" ", _CODE_BLOCKS.sub(" ", privacy.EMAIL.sub(" ", text) if "@" in text else text))
+    found += [Finding(where, f"a phone number: {p}", "personal") for p in find_phones(visible, allowed)]
     return found
 
 
-def find_personal_data(site_dir: Path, allowed: Iterable[str]) -> list[Finding]:
-    """E-mail addresses and phone numbers that are not an allowed office contact."""
+def _inside_tag(html: str, index: int) -> bool:
+    return html.rfind("<", 0, index) > html.rfind(">", 0, index)
+
+
+def _executable(where: str, html: str) -> list[Finding]:
+    found = []
+    html = html.lower()  # one case-folding pass; the patterns are then simple and fast
+    for match in _EVENT_ATTR.finditer(html):
+        if _inside_tag(html, match.start()):
+            found.append(Finding(where, f"an inline event handler: {match.group(0)[:80]}", "executable"))
+            break
+    for scheme in _SCHEME.finditer(html):
+        before = html[max(0, scheme.start() - 40) : scheme.start()]
+        if _LOADS.search(before):
+            found.append(Finding(where, f"a script URL: {before.strip()}{scheme.group(0)}", "executable"))
+            break
+    return found
+
+
+def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) -> list[Finding]:
+    """One pass over the built site: sanitize each page's content area (in place), then look for
+    anything executable and for personal contact data in what came from the records.
+
+    The theme's own files and the published schemas (whose examples hold sample addresses) are
+    not from records and are skipped; calendar UIDs (``meeting@domain``) are not addresses.
+    """
     allowed = list(allowed)
     found: list[Finding] = []
-    what = {"email": "an e-mail address", "phone": "a phone number"}
-
-    def scan(where: str, text: str) -> None:
-        visible = _TAG.sub(" ", _CODE_BLOCKS.sub(" ", text))
-        # Addresses also hide in attributes (mailto: links), so those are looked for in the raw text.
-        contacts = [c for c in find_contacts(text, allowed) if c[0] == "email"]
-        contacts += [c for c in find_contacts(visible, allowed) if c[0] == "phone"]
-        found.extend(Finding(where, f"{what[kind]}: {value}") for kind, value in contacts)
-
-    for page in sorted(site_dir.rglob("*")):
-        rel = page.relative_to(site_dir)
-        # The theme's assets and the published schemas (with their examples) are not from records.
-        if page.suffix not in _SCANNED or not page.is_file() or rel.parts[0] in ("assets", "schemas"):
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir)
+        if path.suffix not in _SCANNED or rel.parts[0] in ("assets", "schemas") or not path.is_file():
             continue
-        text = page.read_text(encoding="utf-8")
-        if page.suffix == ".html":
-            # What the records put on a page is its content area; the rest is the theme's frame.
+        where = rel.as_posix()
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
             start, end = text.find(_ARTICLE_OPEN), text.rfind(_ARTICLE_CLOSE)
-            if start >= 0 and end > start:
-                text = text[start:end]
-        if page.suffix == ".ics":
-            # Calendar UIDs have the form meeting@domain by the standard's advice: not addresses.
+            content = text
+            if 0 <= start < end:
+                inner_start = start + len(_ARTICLE_OPEN)
+                content = sanitize_html(text[inner_start:end]) if sanitize else text[inner_start:end]
+                cleaned = text[:inner_start] + content + text[end:]
+                if cleaned != text:
+                    path.write_text(cleaned, encoding="utf-8")
+                    text = cleaned
+            found += _executable(where, text)
+            found += _contacts(where, content, allowed)
+            continue
+        if path.suffix == ".ics":
             text = re.sub(r"^UID:.*$", "", text, flags=re.MULTILINE)
-        scan(rel.as_posix(), text)
+        if where == "search/search_index.json":
+            for doc_where, doc_text in _search_texts(text):
+                # Material shows result snippets as HTML: real tags matter, escaped text does not.
+                if _SEARCH_TAGS.search(doc_text) or _executable(doc_where, doc_text):
+                    found.append(Finding(doc_where, "markup that could run in search results", "executable"))
+        found += _contacts(where, text, allowed)
     return found
+
+
+def find_executable(site_dir: Path) -> list[Finding]:
+    """Inline event handlers or script URLs in any page, markup in the search index (no changes)."""
+    return [f for f in inspect_site(site_dir, (), sanitize=False) if f.kind == "executable"]

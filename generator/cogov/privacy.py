@@ -19,8 +19,12 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d")
 _YEARS_ONLY = re.compile(r"(?:(?:19|20)\d\d[ .-]?)+")
 
 
+# Stretches that could hold a phone number: most text has none, and only these are looked at.
+_CANDIDATE = re.compile(r"[+(]{0,2}\d[\d .()+\-]{7,40}\d")
+
+
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return "".join(filter(str.isdigit, text))
 
 
 def looks_like_phone(candidate: str) -> bool:
@@ -34,18 +38,36 @@ def looks_like_phone(candidate: str) -> bool:
     return not ("." in candidate and _YEAR.search(candidate))
 
 
+def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[str]:
+    """E-mail addresses in ``text`` that are not in ``allowed``."""
+    if "@" not in text:
+        return
+    allowed_emails = {a.lower() for a in allowed if "@" in a}
+    for match in EMAIL.finditer(text):
+        if match.group(0).lower() not in allowed_emails:
+            yield match.group(0)
+
+
 def find_contacts(text: str, allowed: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
     """``("email" | "phone", value)`` for every contact detail not in ``allowed``."""
     allowed_list = list(allowed)
-    allowed_emails = {a.lower() for a in allowed_list if "@" in a}
-    allowed_phones = {_digits(a) for a in allowed_list if "@" not in a}
-    for match in EMAIL.finditer(text):
-        if match.group(0).lower() not in allowed_emails:
-            yield "email", match.group(0)
-    for match in PHONE.finditer(EMAIL.sub(" ", text)):
-        value = match.group(0).strip()
-        if looks_like_phone(value) and _digits(value) not in allowed_phones:
-            yield "phone", value
+    for email in find_emails(text, allowed_list):
+        yield "email", email
+    if "@" in text:
+        text = EMAIL.sub(" ", text)
+    yield from (("phone", phone) for phone in find_phones(text, allowed_list))
+
+
+def find_phones(text: str, allowed: Iterable[str] = ()) -> Iterator[str]:
+    """Phone numbers in ``text`` (that holds no e-mail address) that are not in ``allowed``."""
+    allowed_phones = {_digits(a) for a in allowed if "@" not in a}
+    for candidate in _CANDIDATE.finditer(text):
+        # The full pattern, with its look-behind and look-ahead seeing the real neighbours.
+        end = min(len(text), candidate.end() + 1)
+        for match in PHONE.finditer(text, candidate.start(), end):
+            value = match.group(0).strip()
+            if looks_like_phone(value) and _digits(value) not in allowed_phones:
+                yield value
 
 
 def redact(text: str, replacement: str) -> tuple[str, int]:
@@ -59,6 +81,7 @@ def redact(text: str, replacement: str) -> tuple[str, int]:
         count += 1
         return replacement
 
-    text = EMAIL.sub(swap, text)
+    if "@" in text:
+        text = EMAIL.sub(swap, text)
     text = PHONE.sub(swap, text)
     return text, count

@@ -117,7 +117,6 @@ def _meeting(settings: Settings, r: NewRecord) -> tuple[Path, str]:
 
 
 def _commitment(settings: Settings, r: NewRecord) -> tuple[Path, str]:
-    plans = _existing(settings.content / "action-plans", "*/plan.yml")
     plans = sorted(p.parent.name for p in (settings.content / "action-plans").glob("*/plan.yml"))
     plan = _require(r.plan, plans, "cli.unknown_plan")
     title = r.title or "New commitment"

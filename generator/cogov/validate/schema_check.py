@@ -12,17 +12,7 @@ from jsonschema.exceptions import ValidationError
 from cogov.errors import Diagnostic, Severity, format_field
 from cogov.messages import t
 from cogov.records import Document
-
-KIND_NAMES = {
-    "site": "site.yml",
-    "organization": "an organization",
-    "person": "a person",
-    "body": "a body",
-    "plan": "an action plan",
-    "commitment": "a commitment",
-    "meeting": "a meeting",
-    "page": "a page",
-}
+from cogov.validate.index import KIND_ARTICLE
 
 
 def _type_name(value: Any) -> str:
@@ -65,7 +55,7 @@ def _messages(error: ValidationError, doc: Document) -> Iterator[tuple[tuple[str
         return
     if keyword == "additionalProperties" and isinstance(value, dict):
         known = list(schema.get("properties", {}))
-        kind = KIND_NAMES[doc.kind] if not path else _object_label(error)
+        kind = KIND_ARTICLE[doc.kind] if not path else _object_label(error)
         for name in value:
             if name not in known:
                 message = t("schema.unknown_field", field=name, kind=kind, suggestion=_suggest(name, known))
