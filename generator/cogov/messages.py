@@ -195,7 +195,7 @@ _EN: dict[str, str] = {
     "import.redacted_count": "Removed {count} e-mail address(es) and phone number(s) of people from the imported text.",
     # --- preview ----------------------------------------------------------------------------------
     "serve.invalid": "records have errors; the preview keeps the last valid pages.",
-    "serve.regenerated": "cogov: regenerated in {seconds:.2f}s ({written} pages changed, {removed} removed)",
+    "serve.regenerated": "cogov: regenerated in {seconds:.2f}s ({written} file(s) rewritten, {removed} removed)",
     # --- CLI ----------------------------------------------------------------------------------
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",
