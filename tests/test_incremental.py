@@ -10,7 +10,7 @@ import pytest
 
 from cogov.config import Settings
 from cogov.incremental import IncrementalGenerator
-from cogov.model import build_records
+from cogov.model_build import build_records
 from cogov.render import render_site
 from cogov.schemas import default_schemas
 from cogov.validate import validate_project

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from cogov.config import Settings
-from cogov.model import Records, build_records
+from cogov.model import Records
+from cogov.model_build import build_records
 from cogov.opendata import data_files
 from cogov.pipeline import DOCS_DIR, write_docs
 from cogov.records import CacheEntry, Document, discover, gc_paused

@@ -19,7 +19,8 @@ from pathlib import Path
 from cogov.config import Settings
 from cogov.errors import BuildError
 from cogov.messages import t
-from cogov.model import Records, build_records
+from cogov.model import Records
+from cogov.model_build import build_records
 from cogov.opendata import data_files
 from cogov.postbuild import inspect_site
 from cogov.records import gc_paused
