@@ -66,7 +66,7 @@ class SiteRenderer:
         description = ", ".join(f"{label}: {count}" for label, count, _ in parts) or "no commitments"
         return {
             "chart": charts.stacked_bar(parts, f"Commitments by status: {description}"),
-            "counts": [(label, count) for label, count, _ in parts],
+            "counts": [(status, count) for _, count, status in parts],
             "done": done,
             "total": total,
         }
