@@ -321,9 +321,6 @@ class Records:
     def all_actions(self) -> list[Action]:
         return [a for m in self.meetings.values() for a in m.actions]
 
-    def held_meetings(self) -> list[Meeting]:
-        return sorted((m for m in self.meetings.values() if m.status == "held"), key=lambda m: (m.date, m.id))
-
     def person_attendance_rate(self, person_id: str) -> tuple[int, int]:
         """(meetings attended, held meetings where the person was listed as a member)."""
         rows = [a for _, a in self.attendance_of_person.get(person_id, []) if a.on_behalf_of is None]

@@ -48,16 +48,6 @@ def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[str]:
             yield match.group(0)
 
 
-def find_contacts(text: str, allowed: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
-    """``("email" | "phone", value)`` for every contact detail not in ``allowed``."""
-    allowed_list = list(allowed)
-    for email in find_emails(text, allowed_list):
-        yield "email", email
-    if "@" in text:
-        text = EMAIL.sub(" ", text)
-    yield from (("phone", phone) for phone in find_phones(text, allowed_list))
-
-
 def find_phones(text: str, allowed: Iterable[str] = ()) -> Iterator[str]:
     """Phone numbers in ``text`` (that holds no e-mail address) that are not in ``allowed``."""
     allowed_phones = {_digits(a) for a in allowed if "@" not in a}
