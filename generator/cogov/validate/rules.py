@@ -389,4 +389,3 @@ CROSS_RULES: tuple[Rule, ...] = (
     rule_attendance,
     rule_minutes,
 )
-RULES: tuple[Rule, ...] = LOCAL_RULES + CROSS_RULES
