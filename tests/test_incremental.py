@@ -83,3 +83,15 @@ def test_invalid_edit_keeps_last_pages(project: Path) -> None:
     outcome = generator.run()
     assert not outcome.ok and outcome.validation.errors == 1
     assert docs_pages(project) == before
+
+
+def test_deleting_a_withheld_person_removes_their_page(project: Path) -> None:
+    generator = IncrementalGenerator(Settings.for_project(project, as_of=AS_OF), default_schemas())
+    person = project / "content/people/zed-ray.yml"
+    person.write_text("name: Zed Ray\nwithdrawn: true\n", encoding="utf-8")
+    assert generator.run().ok
+    assert docs_pages(project) == full_pages(project)
+    person.unlink()
+    outcome = generator.run()
+    assert outcome.ok and len(outcome.removed) == 1 and outcome.removed[0].startswith("people/withheld-")
+    assert docs_pages(project) == full_pages(project)

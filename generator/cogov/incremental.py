@@ -19,10 +19,10 @@ from cogov.config import Settings
 from cogov.model import Records
 from cogov.model_build import build_records
 from cogov.opendata import data_files
-from cogov.pipeline import DOCS_DIR, write_docs
+from cogov.pipeline import DOCS_DIR, write_docs, write_file
 from cogov.records import CacheEntry, Document, discover, gc_paused
 from cogov.render import render_site
-from cogov.render.paths import page_of
+from cogov.render.paths import record_page
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.validate import LocalCache, ValidationResult, validate_documents
 
@@ -59,6 +59,7 @@ class IncrementalGenerator:
         self.pages: dict[str, bytes] = {}
         self.touched: dict[str, set[Key]] = {}
         self.local_cache: LocalCache = {}
+        self.record_pages: dict[Key, str] = {}  # as of the last run: where a deleted record's page was
 
     @property
     def docs_dir(self) -> Path:
@@ -66,10 +67,7 @@ class IncrementalGenerator:
 
     def _page(self, records: Records, key: Key) -> str | None:
         kind, record_id = key
-        if kind not in RECORD_PAGES:
-            return None
-        person = records.people.get(record_id) if kind == "person" else None
-        return page_of(kind, record_id, withheld=bool(person and person.withdrawn))
+        return record_page(records, kind, record_id) if kind in RECORD_PAGES else None
 
     def run(self) -> Outcome:
         with gc_paused():
@@ -98,7 +96,7 @@ class IncrementalGenerator:
             write_docs(files, self.docs_dir)
             written = sorted(p for p in files if self.pages.get(p) != files[p])
             self.pages = files
-            self.documents = current
+            self._remember(records, current)
             removed = sorted(before - set(files))
             return Outcome(validation, True, written, removed, time.perf_counter() - started)
         affected = self._affected(records, changed, current)
@@ -108,8 +106,12 @@ class IncrementalGenerator:
         rendered = render_site(records, only=affected, touched=shown, listings=bool(added_or_removed))
         self.touched.update(shown)
         written, removed = self._write(rendered, records, changed, current)
-        self.documents = current
+        self._remember(records, current)
         return Outcome(validation, True, written, removed, time.perf_counter() - started)
+
+    def _remember(self, records: Records, current: dict[Key, Document]) -> None:
+        self.documents = current
+        self.record_pages = {key: page for key in current if (page := self._page(records, key))}
 
     def _affected(self, records: Records, changed: set[Key], current: dict[Key, Document]) -> set[str]:
         pages: set[str] = set()
@@ -138,17 +140,12 @@ class IncrementalGenerator:
         for path, text in rendered.items():
             data = text.encode("utf-8")
             if self.pages.get(path) != data:
-                target = self.docs_dir / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(f".{target.name}.tmp")
-                tmp.write_bytes(data)
-                tmp.replace(target)
+                write_file(self.docs_dir / path, data)
                 self.pages[path] = data
                 written.append(path)
         removed = []
         for key in changed - set(current):
-            kind, record_id = key
-            page = page_of(kind, record_id) if kind in RECORD_PAGES else None
+            page = self.record_pages.get(key)
             if page and page in self.pages:
                 (self.docs_dir / page).unlink(missing_ok=True)
                 del self.pages[page]

@@ -69,6 +69,14 @@ class WriteStats:
     removed: int
 
 
+def write_file(target: Path, data: bytes) -> None:
+    """Replace a file in one step, so a builder watching the folder never reads half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+
+
 def write_docs(files: dict[str, bytes], docs_dir: Path) -> WriteStats:
     """Make ``docs_dir`` hold exactly ``files``, touching only what changed."""
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -80,10 +88,8 @@ def write_docs(files: dict[str, bytes], docs_dir: Path) -> WriteStats:
                 unchanged += 1
                 continue
         except OSError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+            pass
+        write_file(target, data)
         written += 1
     wanted = {docs_dir / rel for rel in files}
     for existing in sorted(docs_dir.rglob("*"), reverse=True):

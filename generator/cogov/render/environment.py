@@ -14,7 +14,7 @@ from cogov.markup import defuse
 from cogov.messages import format_date, t
 from cogov.model import Records
 from cogov.render import escape, jsonld
-from cogov.render.paths import page_of, relative
+from cogov.render.paths import record_page, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -61,10 +61,7 @@ class Helpers:
         return format_date(value, self.language)
 
     def person_label(self, person_id: str) -> str:
-        person = self.records.people.get(person_id)
-        if person is None:
-            return person_id
-        return self._("ui.withheld") if person.withdrawn else person.name
+        return self.records.person_name(person_id, self._("ui.withheld"))
 
     def label(self, kind: str, record_id: str) -> str:
         r = self.records
@@ -89,8 +86,7 @@ class Helpers:
     def page(self, kind: str, record_id: str) -> str:
         key = (kind, record_id)
         if key not in self._pages:
-            person = self.records.people.get(record_id) if kind == "person" else None
-            self._pages[key] = page_of(kind, record_id, withheld=bool(person and person.withdrawn))
+            self._pages[key] = record_page(self.records, kind, record_id)
         return self._pages[key]
 
 

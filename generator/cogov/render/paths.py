@@ -3,7 +3,7 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
-from cogov.model import withheld_id
+from cogov.model import Records, withheld_id
 
 SECTIONS = {
     "plan": "action-plans/{id}/index.md",
@@ -28,6 +28,12 @@ INDEXES = {
 
 def year_page(year: str) -> str:
     return f"meetings/{year}.md"
+
+
+def record_page(records: Records, kind: str, record_id: str) -> str:
+    """The page of a record as published (a withheld person's page has an opaque address)."""
+    person = records.people.get(record_id) if kind == "person" else None
+    return page_of(kind, record_id, withheld=bool(person and person.withdrawn))
 
 
 def page_of(kind: str, record_id: str, withheld: bool = False) -> str:

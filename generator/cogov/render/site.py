@@ -249,7 +249,7 @@ class SiteRenderer:
         r = self.r
         people = sorted(r.people.values(), key=lambda p: (p.withdrawn, p.name.casefold()))
         for p in people:
-            path = paths.page_of("person", p.id, withheld=p.withdrawn)
+            path = paths.record_page(r, "person", p.id)
             yield self.page("person.md.j2", path, partial(self._person_values, p))
         yield self.page(
             "people_index.md.j2", paths.INDEXES["person"], lambda: {"rows": self._people_rows(people)}, listing=True
