@@ -19,17 +19,29 @@ def test_schema_is_valid_draft_2020_12(name: str) -> None:
     assert schema["$id"] == f"https://cogov.github.io/schemas/v1/{name}.json"
 
 
-def _properties(node: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
+def _nodes(node: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
+    """Every mapping inside a schema, with where it sits."""
     found: list[tuple[str, dict[str, Any]]] = []
     if isinstance(node, dict):
-        for name, prop in node.get("properties", {}).items():
-            found.append((f"{where}.{name}", prop))
+        found.append((where, node))
         for key, value in node.items():
-            found += _properties(value, f"{where}/{key}")
+            found += _nodes(value, f"{where}/{key}")
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            found += _properties(value, f"{where}[{i}]")
+            found += _nodes(value, f"{where}[{i}]")
     return found
+
+
+def _properties(schema: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (f"{at}.{name}", prop)
+        for at, node in _nodes(schema, where)
+        for name, prop in node.get("properties", {}).items()
+    ]
+
+
+def _objects(schema: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(at, node) for at, node in _nodes(schema, where) if node.get("type") == "object" and "properties" in node]
 
 
 def test_every_property_is_described_and_objects_are_closed() -> None:
@@ -39,19 +51,6 @@ def test_every_property_is_described_and_objects_are_closed() -> None:
             assert prop.get("description"), f"{where} has no description"
         for where, node in _objects(schema, name):
             assert node.get("additionalProperties") is False, f"{where} accepts unknown fields"
-
-
-def _objects(node: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
-    found: list[tuple[str, dict[str, Any]]] = []
-    if isinstance(node, dict):
-        if node.get("type") == "object" and "properties" in node:
-            found.append((where, node))
-        for key, value in node.items():
-            found += _objects(value, f"{where}/{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            found += _objects(value, f"{where}[{i}]")
-    return found
 
 
 def test_field_reference_is_up_to_date() -> None:

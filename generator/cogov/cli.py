@@ -10,12 +10,16 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cogov import __version__
 from cogov.config import Settings, parse_date
 from cogov.errors import CogovError
 from cogov.messages import t
 from cogov.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from cogov.pipeline import Generated
 
 
 def _date(value: str) -> object:
@@ -121,36 +125,41 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if result.passed(strict=args.strict) else 1
 
 
-def _build(args: argparse.Namespace) -> int:
-    from cogov.pipeline import build_site, generate
+def _generated(settings: Settings) -> Generated | None:
+    """Generate the pages; print the records' problems; None when they stop the build."""
+    from cogov.pipeline import generate
 
-    settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
     generated = generate(settings)
     report = generated.validation
-    if not generated.ok:
-        sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
-        print(f"cogov: {t('build.invalid')}", file=sys.stderr)
-        return 1
     if report.diagnostics:
         sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
+    if not generated.ok:
+        print(f"cogov: {t('build.invalid')}", file=sys.stderr)
+        return None
+    return generated
+
+
+def _build(args: argparse.Namespace) -> int:
+    from cogov.pipeline import build_site
+
+    settings = Settings.for_project(args.project, as_of=args.as_of, strict=args.strict)
+    generated = _generated(settings)
+    if generated is None:
+        return 1
     site_dir = args.site_dir or settings.project / "site"
     stats = build_site(settings, site_dir, generated)
     pages = sum(1 for path in generated.files if path.endswith(".md"))
-    data, records = len(generated.files) - pages, len(report.documents)
+    data, records = len(generated.files) - pages, len(generated.validation.documents)
     print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
     return 0
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from cogov.pipeline import DOCS_DIR, generate, write_docs
+    from cogov.pipeline import DOCS_DIR, write_docs
 
     settings = Settings.for_project(args.project, as_of=args.as_of)
-    generated = generate(settings)
-    report = generated.validation
-    if report.diagnostics:
-        sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
-    if not generated.ok:
-        print(f"cogov: {t('build.invalid')}", file=sys.stderr)
+    generated = _generated(settings)
+    if generated is None:
         return 1
     stats = write_docs(generated.files, settings.project / DOCS_DIR)
     print(t("generate.done", files=len(generated.files), changed=stats.written, folder=settings.project / DOCS_DIR))

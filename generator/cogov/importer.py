@@ -17,7 +17,7 @@ from cogov.errors import FileExists, UsageError
 from cogov.messages import t
 from cogov.privacy import redact
 from cogov.records import slugify
-from cogov.scaffold import q
+from cogov.render.escape import yaml_string as q
 
 NO_DATA = frozenset({"", "ND", "NA", "NR", "N/A", "Unclear", "No early results to report yet"})
 VALUES = {

@@ -13,8 +13,8 @@ from pathlib import Path
 from cogov import __version__
 from cogov.errors import FileExists
 from cogov.messages import t
+from cogov.render.escape import yaml_string as q
 from cogov.resources import resource
-from cogov.scaffold import q
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from cogov.errors import FileExists, UsageError
 from cogov.loader import load_yaml_file
 from cogov.messages import t
 from cogov.records import ID_RE, slugify
+from cogov.render.escape import yaml_string as q
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,6 @@ class NewRecord:
     body_type: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
-
-
-def q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML), so any text stays text."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _existing(folder: Path, pattern: str) -> list[str]:

@@ -47,5 +47,6 @@ def link(label: object, target: object) -> Markup:
 
 
 def yaml_string(value: object) -> str:
-    """A double-quoted YAML scalar for generated front matter (JSON strings are valid YAML)."""
+    """A double-quoted YAML scalar (JSON strings are valid YAML), so any text stays text: used for
+    generated front matter and for the records `cogov new`, `init` and `import` write."""
     return json.dumps(str(value), ensure_ascii=False)

@@ -95,13 +95,7 @@ class SiteRenderer:
         forum = r.bodies.get(forum_id or "")
         values: dict[str, Any] = {"plan": current, "forum": forum}
         if current:
-            figures = self.plan_figures(current)
-            values.update(
-                plan_chart=figures["chart"],
-                plan_counts=figures["counts"],
-                milestones_done=figures["done"],
-                milestones_total=figures["total"],
-            )
+            values["figures"] = self.plan_figures(current)
         if forum:
             rows = self.seat_rows(forum)
             values.update(seat_rows=rows, seats_chart=self.seats_chart(rows))
@@ -127,7 +121,7 @@ class SiteRenderer:
 
     def _plan_values(self, plan: Plan) -> dict[str, Any]:
         commitments = [self.r.commitments[c] for c in self.r.commitments_of_plan.get(plan.id, [])]
-        return {"plan": plan, "commitments": commitments, **self.plan_figures(plan)}
+        return {"plan": plan, "commitments": commitments, "figures": self.plan_figures(plan)}
 
     def _plan_rows(self, plans: list[Plan]) -> list[dict[str, Any]]:
         rows = []
