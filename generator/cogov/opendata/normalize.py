@@ -28,6 +28,13 @@ def normalize(r: Records) -> dict[str, Any]:
         o = r.organizations.get(oid)
         return {"id": oid, "name": o.name if o else oid}
 
+    def body(bid: str | None) -> dict[str, Any] | None:
+        return {"id": bid, "name": r.bodies[bid].name} if bid else None
+
+    def links(items: Any) -> list[dict[str, Any]]:
+        """Documents and evidence: title and address, with date and type where given."""
+        return [_drop_empty(vars(item).copy()) for item in items]
+
     def owner(oid: str | None) -> dict[str, Any] | None:
         if not oid:
             return None
@@ -92,7 +99,7 @@ def normalize(r: Records) -> dict[str, Any]:
                 "id": b.id,
                 "name": b.name,
                 "type": b.type,
-                "parent": _drop_empty({"id": b.parent, "name": r.bodies[b.parent].name}) if b.parent else None,
+                "parent": body(b.parent),
                 "established": b.established,
                 "dissolved": b.dissolved,
                 "mandate": b.mandate,
@@ -129,10 +136,10 @@ def normalize(r: Records) -> dict[str, Any]:
                 "start": p.start,
                 "end": p.end,
                 "status": p.status,
-                "forum": _drop_empty({"id": p.forum, "name": r.bodies[p.forum].name}) if p.forum else None,
+                "forum": body(p.forum),
                 "submitted": p.submitted,
                 "summary": p.summary,
-                "documents": [_drop_empty(vars(d).copy()) for d in p.documents],
+                "documents": links(p.documents),
                 "commitments": list(r.commitments_of_plan.get(p.id, [])),
             }
         )
@@ -159,7 +166,7 @@ def normalize(r: Records) -> dict[str, Any]:
                             "start": m.start,
                             "end": m.end,
                             "status": m.status,
-                            "evidence": [vars(e).copy() for e in m.evidence],
+                            "evidence": links(m.evidence),
                         }
                     )
                     for m in c.milestones
@@ -170,7 +177,7 @@ def normalize(r: Records) -> dict[str, Any]:
                             "date": u.date,
                             "status": u.status,
                             "summary": u.summary,
-                            "evidence": [vars(e).copy() for e in u.evidence],
+                            "evidence": links(u.evidence),
                         }
                     )
                     for u in c.updates
@@ -186,7 +193,7 @@ def normalize(r: Records) -> dict[str, Any]:
         _drop_empty(
             {
                 "id": m.id,
-                "body": _drop_empty({"id": m.body, "name": r.bodies[m.body].name}),
+                "body": body(m.body),
                 "title": m.title,
                 "date": m.date,
                 "start_time": m.start_time,
@@ -228,7 +235,7 @@ def normalize(r: Records) -> dict[str, Any]:
                     )
                     for a in m.actions
                 ],
-                "documents": [_drop_empty(vars(d).copy()) for d in m.documents],
+                "documents": links(m.documents),
                 "minutes_status": m.minutes_status,
                 "approved_in": m.approved_in,
                 "minutes": m.minutes.strip(),
