@@ -54,3 +54,29 @@ def test_contacts_are_found_unless_allowed(tmp_path: Path) -> None:
         ("a/index.html", "an e-mail address: ana@gmail.com"),
         ("data/people.csv", "a phone number: 0800 123 4567"),
     ]
+
+
+THEME = (
+    '<script>__md_scope=new URL("{base}",location)</script>'
+    '<script id="__config" type="application/json">{{"base": "{base}", "search": "{prefix}assets/search.js"}}</script>'
+    '<script src="{prefix}assets/javascripts/bundle.js"></script>'
+)
+
+
+def themed(site: Path, rel: str, base: str, prefix: str, body: str = "<p>ok</p>", head: str = "") -> Path:
+    return page(site, rel, body, head=head + THEME.format(base=base, prefix=prefix))
+
+
+def test_scripts_and_ids_are_compared_with_the_theme(tmp_path: Path) -> None:
+    themed(tmp_path, "404.html", "/", "/")
+    themed(tmp_path, "index.html", ".", "")
+    themed(tmp_path, "a/b/index.html", "../..", "../../", head='<script type="application/ld+json">{"a": 1}</script>')
+    themed(tmp_path, "c/index.html", "..", "../", head='<a href="#x"><script>alert(1)</script>" class="md-nav__link">')
+    themed(tmp_path, "d/index.html", "..", "../", head='<div id="__config">{}</div>')
+    themed(tmp_path, "e/index.html", "..", "../", head='<a id="x&quot;&gt;y">toc</a>')
+    themed(tmp_path, "f/index.html", "..", "../", head='<script type="application/ld+json">{"a": </script>')
+    problems = {f.path: f.problem for f in find_executable(tmp_path)}
+    assert sorted(problems) == ["c/index.html", "d/index.html", "e/index.html", "f/index.html"], problems
+    assert problems["c/index.html"].startswith("a script that is not the theme's")
+    assert problems["d/index.html"] == "an element that repeats the id '__config'"
+    assert problems["e/index.html"] == "an element that has an id no generator writes 'x\">y'"

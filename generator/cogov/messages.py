@@ -111,7 +111,9 @@ _EN: dict[str, str] = {
     "minutes.approved_in_without_approved": "`approved_in` is set but `minutes` is not `approved`",
     "markdown.html": "contains HTML (`{snippet}`); records are written in Markdown only: remove the HTML",
     "markdown.comment": "contains an HTML comment (`<!--`), which would be hidden from readers: remove it",
-    "markdown.link": "contains a link of the kind `{snippet}`, which could run code in a reader's browser: use an https:// link",
+    "markdown.link": "contains a link to `{snippet}`, which could run code in a reader's browser: only web (https://, http://) and e-mail (mailto:) links are published",
+    "markdown.brackets": "contains {snippet} square brackets `[`, more than the {limit} a text may hold to be published quickly: split the text or remove brackets that are not links",
+    "markdown.nesting": "nests lists or quotes {snippet} levels deep, more than the {limit} levels a page can show: flatten the list",
     # --- validation summary -------------------------------------------------------------------
     "summary.ok": "No problems found in {records} records.",
     "summary.counts": "{errors} error(s) and {warnings} warning(s) in {files} file(s); {records} records checked.",

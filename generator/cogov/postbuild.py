@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import nh3
@@ -47,7 +48,6 @@ _EVENT_ATTR = re.compile(r"\son[a-z]+\s*=")  # matched against lower-cased text
 _SCHEME = re.compile(r"(?:java|vb)script:|data:")
 _LOADS = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*$""")
 _TAG = re.compile(r"<[^>]+>")
-_SEARCH_TAGS = re.compile(r"<\s*(?:script|iframe|object|embed|img|svg)\b", re.I)
 _SEARCH_TAGS = re.compile(r"<\s*(?:script|iframe|object|embed|img|svg)\b", re.I)
 _CODE_BLOCKS = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 
@@ -108,6 +108,64 @@ def _executable(where: str, html: str) -> list[Finding]:
     return found
 
 
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+# A quoted relative or absolute path prefix ("../..", ".", "/", "../../assets"): pages at different
+# depths carry the same theme scripts with different prefixes.
+_PATH_PREFIX = re.compile(r"""(["'(])(?:\.\.?/|/)*(?:\.\.?(?=["'/]))?""")
+_OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_ID_ATTR = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+# What heading, footnote and extension ids look like; anything else came from somewhere else.
+_GENERATED_ID = re.compile(r"[\w\-:.]+")
+_JSON_LD = re.compile(r"""\s*type\s*=\s*["']?application/ld\+json["']?\s*""", re.IGNORECASE)
+
+
+def _script_signature(attributes: str, body: str) -> str:
+    return _PATH_PREFIX.sub(r"\1@", f"{attributes.strip()}>{body.strip()}")
+
+
+def _theme_scripts(site_dir: Path, pages: list[Path]) -> frozenset[str]:
+    """The theme's own scripts: those of the 404 page, which no record reaches; without one, the
+    scripts every page has."""
+    not_found = site_dir / "404.html"
+    sources = [not_found] if not_found.is_file() else pages
+    common: set[str] | None = None
+    for source in sources:
+        found = {_script_signature(m.group(1), m.group(2)) for m in _SCRIPT.finditer(source.read_text("utf-8"))}
+        common = found if common is None else common & found
+    return frozenset(common or ())
+
+
+def _foreign_scripts_and_ids(where: str, html: str, theme: frozenset[str]) -> list[Finding]:
+    """Scripts that are not the theme's (bar valid JSON-LD), ids that repeat (a second element
+    named like one the theme looks up) and ids that no generator writes."""
+    found = []
+    for match in _SCRIPT.finditer(html):
+        attributes, body = match.group(1), match.group(2)
+        if _JSON_LD.fullmatch(attributes) and "<" not in body and _is_json(body):
+            continue
+        if _script_signature(attributes, body) not in theme:
+            found.append(Finding(where, f"a script that is not the theme's: {match.group(0)[:80]}", "executable"))
+            break
+    seen: set[str] = set()
+    for tag in _OPEN_TAG.finditer(_SCRIPT.sub(lambda m: f"<script{m.group(1)}>", html)):
+        for attr in _ID_ATTR.finditer(tag.group(0)):
+            value = unescape(next(v for v in attr.groups() if v is not None))
+            if value in seen or not _GENERATED_ID.fullmatch(value):
+                problem = "repeats the id" if value in seen else "has an id no generator writes"
+                found.append(Finding(where, f"an element that {problem} {value[:60]!r}", "executable"))
+                return found
+            seen.add(value)
+    return found
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) -> list[Finding]:
     """One pass over the built site: sanitize each page's content area (in place), then look for
     anything executable and for personal contact data in what came from the records.
@@ -117,7 +175,9 @@ def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) 
     """
     allowed = list(allowed)
     found: list[Finding] = []
-    for path in sorted(site_dir.rglob("*")):
+    files = sorted(site_dir.rglob("*"))
+    theme = _theme_scripts(site_dir, [p for p in files if p.suffix == ".html" and p.is_file()])
+    for path in files:
         rel = path.relative_to(site_dir)
         if path.suffix not in _SCANNED or rel.parts[0] in ("assets", "schemas") or not path.is_file():
             continue
@@ -134,6 +194,7 @@ def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) 
                     path.write_text(cleaned, encoding="utf-8")
                     text = cleaned
             found += _executable(where, text)
+            found += _foreign_scripts_and_ids(where, text, theme)
             found += _contacts(where, content, allowed)
             continue
         if path.suffix == ".ics":
@@ -148,5 +209,6 @@ def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) 
 
 
 def find_executable(site_dir: Path) -> list[Finding]:
-    """Inline event handlers or script URLs in any page, markup in the search index (no changes)."""
+    """Inline event handlers, script URLs, scripts that are not the theme's, repeated or foreign
+    ids in any page, markup in the search index (no changes)."""
     return [f for f in inspect_site(site_dir, (), sanitize=False) if f.kind == "executable"]

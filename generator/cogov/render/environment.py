@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from cogov.markup import defuse
+from cogov.markup import defuse, inline
 from cogov.messages import format_date, t
 from cogov.model import Records
 from cogov.render import escape, jsonld
@@ -157,7 +157,7 @@ def build_environment(records: Records, language: str) -> Environment:
         meta_title=lambda v: Markup(escape.yaml_string(escape.h(" ".join(str(v).split())))),
         markdown=lambda text, demote=0: Markup(defuse(text or "", demote)),
         # One line of Markdown, safe inside a list item or a table cell.
-        inline=lambda text: Markup(" ".join(defuse(text or "").split()).replace("|", "\\|")),
+        inline=lambda text: Markup(inline(text or "")),
         pct=lambda v: "" if v is None else f"{round(v * 100)}%",
     )
     return env

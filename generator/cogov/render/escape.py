@@ -15,19 +15,13 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-# Exactly the characters Python-Markdown (with tables) unescapes: a backslash before any other
-# character would stay visible.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+from cogov.markup import escape_text
+
 _SAFE_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`\x00-\x1f]+", re.IGNORECASE)
 
 
-def _fold(text: str) -> str:
-    return " ".join(str(text).split())
-
-
 def md(value: object) -> Markup:
-    text = html.escape(_fold(str(value)), quote=True)
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    return Markup(escape_text(str(value)))
 
 
 def h(value: object) -> Markup:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cogov.errors import Diagnostic, Severity, format_field
-from cogov.markup import find_problems
+from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
 from cogov.messages import t
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
@@ -364,18 +364,26 @@ def _markdown_texts(doc: Document) -> Iterator[tuple[PathT, str]]:
                     yield (key, i, "text"), item["text"]
 
 
+def _markdown_message(problem: Problem) -> str:
+    return t(
+        f"markdown.{problem.kind}",
+        snippet=problem.snippet,
+        limit={"brackets": MAX_BRACKETS}.get(problem.kind, MAX_NESTING),
+    )
+
+
 def rule_markdown(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Markdown written by contributors holds no HTML, comments or links that run code."""
     for path, text in _markdown_texts(doc):
         for problem in find_problems(text):
             line, col = doc.positions.value(path)
-            message = t(f"markdown.{problem.kind}", snippet=problem.snippet)
-            yield Diagnostic(doc.path, line, col, "MD001", Severity.ERROR, message, format_field(path))
+            yield Diagnostic(
+                doc.path, line, col, "MD001", Severity.ERROR, _markdown_message(problem), format_field(path)
+            )
     if doc.body:
         for problem in find_problems(doc.body):
             line = doc.body_line + problem.line
-            message = t(f"markdown.{problem.kind}", snippet=problem.snippet)
-            yield Diagnostic(doc.path, line, problem.col + 1, "MD001", Severity.ERROR, message)
+            yield Diagnostic(doc.path, line, problem.col + 1, "MD001", Severity.ERROR, _markdown_message(problem))
 
 
 Rule = Callable[[Document, Context], Iterator[Diagnostic]]
