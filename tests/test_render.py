@@ -119,3 +119,14 @@ def test_relative_links_match_posixpath() -> None:
     for source in pages:
         for target in pages:
             assert relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def test_withheld_ids_need_the_key_to_compute() -> None:
+    import hashlib
+
+    from cogov.model import withheld_id
+
+    keyed = withheld_id("ana-quispe", b"secret")
+    assert keyed == withheld_id("ana-quispe", b"secret")  # stable from build to build
+    assert keyed != withheld_id("ana-quispe", b"other") != withheld_id("ana-quispe", b"")
+    assert keyed.removeprefix("withheld-") not in hashlib.sha256(b"ana-quispe").hexdigest()

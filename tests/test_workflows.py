@@ -99,7 +99,7 @@ def _run_steps(workflow: Path, repo: Path, event: str, tmp_path: Path) -> list[s
     data: dict[str, Any] = yaml.safe_load(workflow.read_text(encoding="utf-8"))
     summary = tmp_path / f"summary-{workflow.stem}.md"
     base_sha = _git(repo, "rev-parse", "HEAD")
-    expressions = {"github.event.pull_request.base.sha": base_sha}
+    expressions = {"github.event.pull_request.base.sha": base_sha, "secrets.COGOV_WITHHELD_KEY": "test-secret"}
     ran = []
     for job in data["jobs"].values():
         for step in job.get("steps", []):

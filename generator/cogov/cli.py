@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cogov import __version__
-from cogov.config import Settings, parse_date
+from cogov.config import WITHHELD_KEY_VARIABLE, Settings, parse_date
 from cogov.errors import CogovError
 from cogov.messages import t
 from cogov.reporters import REPORTERS
@@ -151,6 +151,9 @@ def _build(args: argparse.Namespace) -> int:
     pages = sum(1 for path in generated.files if path.endswith(".md"))
     data, records = len(generated.files) - pages, len(generated.validation.documents)
     print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
+    assert generated.records is not None
+    if not settings.withheld_key and any(p.withdrawn for p in generated.records.people.values()):
+        print(f"cogov: {t('build.withheld_key_missing', variable=WITHHELD_KEY_VARIABLE)}", file=sys.stderr)
     return 0
 
 

@@ -27,6 +27,9 @@ def default_as_of() -> dt.date:
     return dt.date.today()
 
 
+WITHHELD_KEY_VARIABLE = "COGOV_WITHHELD_KEY"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the records project is and how to check it.
@@ -37,6 +40,8 @@ class Settings:
     project: Path
     as_of: dt.date
     strict: bool = False
+    # The secret that makes withheld people's public IDs impossible to compute (see SECURITY.md).
+    withheld_key: bytes = b""
 
     @property
     def content(self) -> Path:
@@ -47,4 +52,5 @@ class Settings:
         project = project.resolve()
         if not (project / "content").is_dir():
             raise UsageError(t("cli.not_project", path=project))
-        return cls(project=project, as_of=as_of or default_as_of(), strict=strict)
+        key = os.environ.get(WITHHELD_KEY_VARIABLE, "").encode("utf-8")
+        return cls(project=project, as_of=as_of or default_as_of(), strict=strict, withheld_key=key)

@@ -80,7 +80,7 @@ class IncrementalGenerator:
         if not validation.passed():
             return Outcome(validation, ok=False, seconds=time.perf_counter() - started)
         current = {(d.kind, d.id): d for d in docs if not d.broken}
-        records = build_records(current.values(), self.settings.as_of.isoformat())
+        records = build_records(current.values(), self.settings.as_of.isoformat(), self.settings.withheld_key)
         changed = {k for k, d in current.items() if self.documents.get(k) is not d}
         changed |= set(self.documents) - set(current)
         if self.pages and not changed:

@@ -7,13 +7,19 @@ Everything here is pure: no file access, no clock (``as_of`` is passed in).
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+WITHHELD_PREFIX = "withheld-"  # reserved: no record ID may start with it
 
-def withheld_id(person_id: str) -> str:
-    """A stable public ID for a person whose name is withheld (their ID usually spells it)."""
-    return "withheld-" + hashlib.sha256(person_id.encode("utf-8")).hexdigest()[:12]
+
+def withheld_id(person_id: str, key: bytes) -> str:
+    """A stable public ID for a person whose name is withheld (their ID usually spells it).
+
+    A keyed hash: without the project's secret key nobody can compute it from a guessed ID. With
+    an empty key (no secret configured) it is stable but can be computed; the build says so."""
+    return WITHHELD_PREFIX + hmac.new(key, person_id.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
 
 
 SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
@@ -257,6 +263,7 @@ class Records:
 
     site: SiteInfo
     as_of: str
+    withheld_key: bytes = b""
     organizations: dict[str, Organization] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
@@ -282,7 +289,7 @@ class Records:
 
     def public_person_id(self, person_id: str) -> str:
         person = self.people.get(person_id)
-        return withheld_id(person_id) if person and person.withdrawn else person_id
+        return withheld_id(person_id, self.withheld_key) if person and person.withdrawn else person_id
 
     def person_name(self, person_id: str, withheld: str) -> str:
         """The name to publish: ``withheld`` (the translated label) when the person withdrew."""

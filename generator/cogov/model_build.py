@@ -64,11 +64,11 @@ def _site(doc: Document | None) -> SiteInfo:
     )
 
 
-def build_records(documents: Iterable[Document], as_of: str) -> Records:
+def build_records(documents: Iterable[Document], as_of: str, withheld_key: bytes = b"") -> Records:
     """Typed records from validated documents (call only when validation found no errors)."""
     docs = list(documents)
     site_doc = next((d for d in docs if d.kind == "site"), None)
-    r = Records(site=_site(site_doc), as_of=as_of)
+    r = Records(site=_site(site_doc), as_of=as_of, withheld_key=withheld_key)
     by_kind: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         by_kind[doc.kind].append(doc)

@@ -55,7 +55,7 @@ def _generate(settings: Settings, schemas: SchemaSet | None) -> Generated:
     if not validation.passed(strict=settings.strict):
         return Generated(validation, None, {})
     documents = [d for d in validation.documents if not d.broken]
-    records = build_records(documents, settings.as_of.isoformat())
+    records = build_records(documents, settings.as_of.isoformat(), settings.withheld_key)
     pages = render_site(records)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(data_files(records, schema_dir()))

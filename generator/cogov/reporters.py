@@ -26,11 +26,26 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\
 
 
 def visible(text: str) -> str:
-    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return _INVISIBLE.sub(_code_point, text)
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _visible(d: Diagnostic) -> Diagnostic:
-    return replace(d, path=visible(d.path), message=visible(d.message), field=visible(d.field))
+    """Every report prints a diagnostic on one line, so a name or a value can never start a line
+    of its own (a CI log reads a line starting ``::`` as a workflow command): a line break in a
+    file name or field is shown as <U+000A>; a message's lines are joined."""
+    return replace(
+        d,
+        path=visible(_LINE_BREAK.sub(_code_point, d.path)),
+        message=visible(" ".join(d.message.splitlines())),
+        field=visible(_LINE_BREAK.sub(_code_point, d.field)),
+    )
+
+
+def _code_point(match: re.Match[str]) -> str:
+    return "".join(f"<U+{ord(c):04X}>" for c in match.group())
 
 
 def _location(d: Diagnostic) -> str:

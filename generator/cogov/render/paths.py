@@ -3,7 +3,7 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
-from cogov.model import Records, withheld_id
+from cogov.model import Records
 
 SECTIONS = {
     "plan": "action-plans/{id}/index.md",
@@ -32,15 +32,13 @@ def year_page(year: str) -> str:
 
 def record_page(records: Records, kind: str, record_id: str) -> str:
     """The page of a record as published (a withheld person's page has an opaque address)."""
-    person = records.people.get(record_id) if kind == "person" else None
-    return page_of(kind, record_id, withheld=bool(person and person.withdrawn))
+    if kind == "person":
+        record_id = records.public_person_id(record_id)
+    return page_of(kind, record_id)
 
 
-def page_of(kind: str, record_id: str, withheld: bool = False) -> str:
-    """The page of a record. A person whose name is withheld gets a page whose address does not
-    spell their ID (which is usually their name) but stays stable from build to build."""
-    if withheld:
-        record_id = withheld_id(record_id)
+def page_of(kind: str, record_id: str) -> str:
+    """The page of a record by its public ID (see :func:`record_page` for people)."""
     return SECTIONS[kind].format(id=record_id)
 
 

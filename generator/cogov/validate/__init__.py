@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from cogov.config import Settings
 from cogov.errors import Diagnostic, Severity, sort_key
 from cogov.messages import t
+from cogov.model import WITHHELD_PREFIX
 from cogov.records import ID_RE, Document, discover, slugify
 from cogov.schemas import SchemaSet, default_schemas
 from cogov.validate.index import KIND_LABEL, RecordIndex
@@ -43,6 +44,9 @@ def _identity_checks(documents: list[Document]) -> list[Diagnostic]:
             out.append(Diagnostic(doc.path, 1, 1, "ID001", Severity.ERROR, message))
         elif doc.id == "index":
             out.append(Diagnostic(doc.path, 1, 1, "ID004", Severity.ERROR, t("id.reserved", stem=doc.id)))
+        elif doc.id.startswith(WITHHELD_PREFIX):
+            message = t("id.reserved_prefix", stem=doc.id, prefix=WITHHELD_PREFIX)
+            out.append(Diagnostic(doc.path, 1, 1, "ID004", Severity.ERROR, message))
         key = (doc.kind, doc.id)
         if key in first:
             message = t("id.duplicate", kind=KIND_LABEL[doc.kind], id=doc.id, other=first[key].path)
