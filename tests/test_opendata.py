@@ -138,3 +138,26 @@ def test_withheld_people_stay_withheld_in_the_data(tmp_path: Path) -> None:
         if not path.startswith("schemas/"):
             text = data.decode("utf-8")
             assert "Ana Quispe" not in text and "ana-quispe" not in text, path
+
+
+def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
+    from tests.conftest import CASES, materialize_case
+
+    project = materialize_case(CASES / "valid" / "minimal", tmp_path / "p")
+    person = project / "content" / "people" / "bo-berg.yml"
+    hostile = 'name: "=HYPERLINK(\\"https://evil.example\\",\\"Bo\\")"\nposition: "@SUM(A1)"\n'
+    person.write_text(hostile, encoding="utf-8")
+    meeting = project / "content" / "meetings" / "forum" / "2024-03-14-ordinary.md"
+    text = meeting.read_text(encoding="utf-8").replace("text: Publish the rules", 'text: "-2+3; =1+1"')
+    meeting.write_text(text, encoding="utf-8")
+    generated = generate(Settings.for_project(project, as_of=dt.date(2025, 1, 1)))
+    assert generated.records is not None, [d.message for d in generated.validation.diagnostics]
+    files = data_files(generated.records, schema_dir())
+    people = list(csv.DictReader(io.StringIO(files["data/people.csv"].decode())))
+    bo = next(row for row in people if row["id"] == "bo-berg")
+    assert bo["name"] == "'=HYPERLINK(\"https://evil.example\",\"Bo\")" and bo["position"] == "'@SUM(A1)"
+    actions = files["data/actions.csv"].decode()
+    assert '"\'-2+3; =1+1"' in actions  # quoted, so a spreadsheet splitting on ; keeps one cell
+    assert all(line.startswith('"') for line in actions.splitlines())
+    exact = next(p for p in json.loads(files["data/records.json"])["people"] if p["id"] == "bo-berg")
+    assert exact["name"] == '=HYPERLINK("https://evil.example","Bo")'  # JSON keeps the text as written

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -52,6 +53,12 @@ class SiteInfo:
     url: str | None = None
     search_minutes: bool = True
     allowed_contacts: tuple[str, ...] = ()
+
+    def urn(self, key: str) -> str:
+        """A stable absolute identifier for something this project publishes, for when the site has
+        no address: a name-based UUID (RFC 4122) in the project's own namespace."""
+        identity = self.repository or f"cogov:{self.country or ''}:{self.member_name or self.title}"
+        return uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, identity), key).urn
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cogov.config import Settings
 from cogov.errors import BuildError
@@ -25,6 +26,7 @@ from cogov.opendata import data_files
 from cogov.postbuild import inspect_site
 from cogov.records import gc_paused
 from cogov.render import render_site
+from cogov.render.escape import yaml_string
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.validate import ValidationResult, validate_project
 
@@ -101,7 +103,23 @@ def write_docs(files: dict[str, bytes], docs_dir: Path) -> WriteStats:
     return WriteStats(written, unchanged, removed)
 
 
-def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
+# The builder's configuration for one build: the project's mkdocs.yml, inherited unchanged, plus
+# what the records say (the site's address, for the sitemap and canonical links). It sits beside
+# mkdocs.yml so that every relative path in it means the same, and is removed after the build.
+BUILD_CONFIG = ".cogov-build.yml"
+
+
+def write_builder_config(project: Path, site_url: str | None) -> Path:
+    overrides: dict[str, str] = {"INHERIT": "mkdocs.yml"}
+    if site_url:
+        overrides["site_url"] = site_url
+    path = project / BUILD_CONFIG
+    header = "# Written by `cogov build` for one build and removed after it: edit mkdocs.yml instead.\n"
+    write_file(path, (header + "".join(f"{k}: {yaml_string(v)}\n" for k, v in overrides.items())).encode("utf-8"))
+    return path
+
+
+def mkdocs_command(config: Path, site_dir: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -109,7 +127,7 @@ def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
         "build",
         "--strict",
         "--config-file",
-        str(project / "mkdocs.yml"),
+        str(config),
         "--site-dir",
         str(site_dir),
     ]
@@ -124,13 +142,27 @@ def builder_environment(as_of: dt.date) -> dict[str, str]:
     return env
 
 
-def run_builder(project: Path, site_dir: Path, as_of: dt.date) -> None:
-    """Run the unmodified builder. Any warning fails the build, whatever the log level says."""
+def run_builder(project: Path, config: Path, site_dir: Path, as_of: dt.date) -> None:
+    """Run the unmodified builder. Any warning fails the build, whatever the log level says.
+
+    If cogov is stopped meanwhile (Ctrl-C, SIGTERM), the builder gets the same signal and a
+    moment to stop before it is killed, so no builder outlives the build."""
     env = builder_environment(as_of)
-    proc = subprocess.run(
-        mkdocs_command(project, site_dir), cwd=project, capture_output=True, text=True, env=env, check=False
-    )
-    log = (proc.stdout + proc.stderr).strip()
+    command = mkdocs_command(config, site_dir)
+    with subprocess.Popen(
+        command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    ) as proc:
+        try:
+            stdout, stderr = proc.communicate()
+        except BaseException:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            raise
+    log = (stdout + stderr).strip()
     warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
     if proc.returncode != 0 or warnings:
         detail = "\n".join(warnings) or log[-4000:]
@@ -143,19 +175,25 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     stats = write_docs(generated.files, project / DOCS_DIR)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    assert generated.records is not None
+    site = generated.records.site
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    config = write_builder_config(project, site.url)
     try:
-        run_builder(project, staging, settings.as_of)
-        assert generated.records is not None
-        site = generated.records.site
+        run_builder(project, config, staging, settings.as_of)
+        if not site.url:
+            # Without the site's address the sitemap could only be empty, which its schema forbids.
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (staging / name).unlink(missing_ok=True)
         allowed = [*site.allowed_contacts, *([site.contact_email] if site.contact_email else [])]
-        findings = inspect_site(staging, allowed)
+        findings = inspect_site(staging, allowed, site_path=urlsplit(site.url).path if site.url else "/")
         if findings:
             listing = "\n".join(f"  site/{f.path}: {f.problem}" for f in findings[:50])
             raise BuildError(t("build.unsafe", count=len(findings), listing=listing))
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        config.unlink(missing_ok=True)
     return stats
 
 

@@ -123,14 +123,17 @@ def _script_signature(attributes: str, body: str) -> str:
     return _PATH_PREFIX.sub(r"\1@", f"{attributes.strip()}>{body.strip()}")
 
 
-def _theme_scripts(site_dir: Path, pages: list[Path]) -> frozenset[str]:
-    """The theme's own scripts: those of the 404 page, which no record reaches; without one, the
-    scripts every page has."""
+def _theme_scripts(site_dir: Path, pages: list[Path], site_path: str) -> frozenset[str]:
+    """The theme's own scripts: those of the 404 page, which no record reaches (its addresses start
+    with the site's path); without one, the scripts every page has."""
     not_found = site_dir / "404.html"
     sources = [not_found] if not_found.is_file() else pages
     common: set[str] | None = None
     for source in sources:
-        found = {_script_signature(m.group(1), m.group(2)) for m in _SCRIPT.finditer(source.read_text("utf-8"))}
+        html = source.read_text("utf-8")
+        if source == not_found and site_path.strip("/"):
+            html = re.sub(r"""(["'(])""" + re.escape("/" + site_path.strip("/") + "/"), r"\1/", html)
+        found = {_script_signature(m.group(1), m.group(2)) for m in _SCRIPT.finditer(html)}
         common = found if common is None else common & found
     return frozenset(common or ())
 
@@ -166,7 +169,7 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) -> list[Finding]:
+def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True, site_path: str = "/") -> list[Finding]:
     """One pass over the built site: sanitize each page's content area (in place), then look for
     anything executable and for personal contact data in what came from the records.
 
@@ -176,7 +179,7 @@ def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) 
     allowed = list(allowed)
     found: list[Finding] = []
     files = sorted(site_dir.rglob("*"))
-    theme = _theme_scripts(site_dir, [p for p in files if p.suffix == ".html" and p.is_file()])
+    theme = _theme_scripts(site_dir, [p for p in files if p.suffix == ".html" and p.is_file()], site_path)
     for path in files:
         rel = path.relative_to(site_dir)
         if path.suffix not in _SCANNED or rel.parts[0] in ("assets", "schemas") or not path.is_file():
@@ -194,7 +197,8 @@ def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True) 
                     path.write_text(cleaned, encoding="utf-8")
                     text = cleaned
             found += _executable(where, text)
-            found += _foreign_scripts_and_ids(where, text, theme)
+            if where != "404.html":  # the theme's own page, which the others are compared with
+                found += _foreign_scripts_and_ids(where, text, theme)
             found += _contacts(where, content, allowed)
             continue
         if path.suffix == ".ics":

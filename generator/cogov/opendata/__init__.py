@@ -28,7 +28,7 @@ def data_files(records: Records, schema_dir: Path) -> dict[str, bytes]:
     files: dict[str, bytes] = {"data/records.json": dumps(normalized, compact=True)}
     tables = csv_files(normalized)
     files.update(tables)
-    files["data/datapackage.json"] = dumps(datapackage(normalized, tables))
+    files["data/datapackage.json"] = dumps(datapackage(normalized, tables, records.site))
     files["data/popolo.json"] = dumps(popolo(normalized), compact=True)
     files.update(calendars(records))
     files["feed.xml"] = atom_feed(records, normalized)

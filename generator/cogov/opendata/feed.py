@@ -64,10 +64,19 @@ def _stamp(day: str) -> dt.datetime:
 
 def atom_feed(r: Records, normalized: dict[str, Any]) -> bytes:
     base = r.site.url.rstrip("/") + "/" if r.site.url else None
-    urn = f"urn:cogov:{(r.site.country or 'site').lower()}:"
+
+    def identifier(key: str) -> str:
+        # RFC 4287 4.2.6: an absolute IRI that never changes. The page's address and the entry's
+        # key when the site has one; otherwise a name-based UUID URN (RFC 4122).
+        return f"{base}{key}" if base else r.site.urn(key)
+
     fg = FeedGenerator()
-    fg.id(base or urn + "feed")
+    fg.id(base or identifier("feed"))  # the site's address, as since the first release
     fg.title(t("feed.title", r.site.language, site=r.site.title))
+    # RFC 4287 4.1.1: a feed names its author; entries inherit it.
+    fg.author(
+        {"name": r.site.member_name or r.site.title, **({"uri": r.site.contact_url} if r.site.contact_url else {})}
+    )
     fg.language(r.site.language)
     fg.generator("cogov")
     if base:
@@ -79,7 +88,7 @@ def atom_feed(r: Records, normalized: dict[str, Any]) -> bytes:
     fg.updated(_stamp(entries[0].date if entries else r.as_of))
     for e in reversed(entries):  # feedgen prepends: add oldest first so the newest comes first
         fe = fg.add_entry()
-        fe.id(base + e.path + "#" + e.key if base else urn + e.key)
+        fe.id(identifier(f"{e.path}#{e.key}"))
         fe.title(e.title)
         fe.updated(_stamp(e.date))
         fe.published(_stamp(e.date))

@@ -22,8 +22,10 @@ def _domain(r: Records) -> str:
 def _event(r: Records, m: Meeting) -> Event:
     event = Event()
     event.add("uid", f"{m.id}@{_domain(r)}")
-    # DTSTAMP comes from the record, not the clock, so the file is the same on every build.
-    event.add("dtstamp", dt.datetime.combine(dt.date.fromisoformat(m.date), dt.time(), tzinfo=dt.UTC))
+    # DTSTAMP comes from the records, not the clock, so the file is the same for the same "today";
+    # never later than "today" (a stamp in the future would say the event was written then).
+    stamp = min(dt.date.fromisoformat(m.date), dt.date.fromisoformat(r.as_of))
+    event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.UTC))
     day = dt.date.fromisoformat(m.date)
     if m.start_time:
         zone = zoneinfo.ZoneInfo(m.timezone)

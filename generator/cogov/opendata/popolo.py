@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
 from typing import Any
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def _moment(day: str, time: str | None, zone: str) -> str | None:
+    """A date, or a local date and time with its UTC offset on that day (Popolo requires one)."""
+    if not time:
+        return None
+    local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time.fromisoformat(time), zoneinfo.ZoneInfo(zone))
+    return local.isoformat(timespec="minutes")
 
 
 def popolo(d: dict[str, Any]) -> dict[str, Any]:
@@ -57,8 +67,8 @@ def popolo(d: dict[str, Any]) -> dict[str, Any]:
             )
     events = []
     for m in d["meetings"]:
-        start = f"{m['date']}T{m['start_time']}" if m.get("start_time") else m["date"]
-        end = f"{m['date']}T{m['end_time']}" if m.get("end_time") else None
+        start = _moment(m["date"], m.get("start_time"), m["timezone"]) or m["date"]
+        end = _moment(m["date"], m.get("end_time"), m["timezone"])
         events.append(
             _clean(
                 {
@@ -71,7 +81,7 @@ def popolo(d: dict[str, Any]) -> dict[str, Any]:
                     "timezone": m["timezone"],
                     "all_day": not m.get("start_time"),
                     "status": {"held": "passed", "scheduled": "confirmed"}.get(m["status"], m["status"]),
-                    "location": {"name": m["location"]} if m.get("location") else None,
+                    "location": m.get("location"),
                     "participants": [
                         _clean(
                             {

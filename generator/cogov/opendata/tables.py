@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from cogov.model import SiteInfo
+
 Row = dict[str, Any]
 Data = dict[str, Any]
 
@@ -236,19 +238,19 @@ TABLES: tuple[Table, ...] = (
         ("id", S, "Organization ID"), ("name", S, "Full name"), ("abbreviation", S, "Short name"),
         ("sector", S, "Sector: government, civil-society, private-sector, academia, parliament, multilateral or other"),
         ("parent_id", S, "ID of the organization it belongs to"), ("url", S, "Website"),
-    ), _organizations, ("id",)),
+    ), _organizations, ("id",), (("parent_id", "organizations", "id"),)),
     Table("people", "People", "Public profiles of people who serve on bodies. No contact data.", (
         ("id", S, "Person ID (an opaque ID when the name is withheld)"), ("name", S, "Public name"),
         ("withheld", B, "True when the person asked for their name to be withheld"),
         ("organization_id", S, "Current organization"), ("organization_name", S, "Current organization's name"),
         ("position", S, "Public position"),
-    ), _people, ("id",)),
+    ), _people, ("id",), (("organization_id", "organizations", "id"),)),
     Table("bodies", "Bodies", "Co-governance bodies.", (
         ("id", S, "Body ID"), ("name", S, "Name"), ("type", S, "Kind of body"),
         ("parent_id", S, "Body it reports to"), ("established", D, "Date established"),
         ("dissolved", D, "Date dissolved"), ("chair", S, "How it is chaired: rotating, fixed or co-chairs"),
         ("meeting_target_per_year", INT, "Meetings a year its rules ask for"), ("rules_url", S, "Terms of reference"),
-    ), _bodies, ("id",)),
+    ), _bodies, ("id",), (("parent_id", "bodies", "id"),)),
     Table("seats", "Seats", "Seats per sector on each body.", (
         ("body_id", S, "Body ID"), ("sector", S, "Sector"), ("seats", INT, "Number of seats"),
     ), _seats, ("body_id", "sector"), (("body_id", "bodies", "id"),)),
@@ -259,13 +261,14 @@ TABLES: tuple[Table, ...] = (
         ("role", S, "chair, co-chair, member, alternate, observer or secretariat"),
         ("start", D, "First day"), ("end", D, "Last day (empty while it lasts)"),
         ("alternate_for_id", S, "For an alternate: the member they stand in for"), ("note", S, "Public note"),
-    ), _memberships, (), (("body_id", "bodies", "id"), ("person_id", "people", "id"))),
+    ), _memberships, (), (("body_id", "bodies", "id"), ("person_id", "people", "id"),
+          ("organization_id", "organizations", "id"), ("alternate_for_id", "people", "id"))),
     Table("action_plans", "Action plans", "OGP action plans.", (
         ("id", S, "Plan ID"), ("title", S, "Title"), ("number", INT, "Number in the member's sequence"),
         ("start", D, "First day of implementation"), ("end", D, "Last day"),
         ("status", S, "co-creation, implementation or completed"), ("forum_id", S, "Body that steers it"),
         ("submitted", D, "Date submitted to OGP"),
-    ), _plans, ("id",)),
+    ), _plans, ("id",), (("forum_id", "bodies", "id"),)),
     Table("commitments", "Commitments", "Commitments of the action plans, with progress and IRM assessment.", (
         ("id", S, "Commitment ID"), ("plan_id", S, "Action plan ID"), ("ogp_id", S, "OGP identifier"),
         ("title", S, "Title"), ("lead_id", S, "Lead organization ID"), ("lead_name", S, "Lead organization"),
@@ -295,13 +298,15 @@ TABLES: tuple[Table, ...] = (
         ("chair_name", S, "Chair"), ("minutes_status", S, "draft or approved"),
         ("approved_in", S, "Meeting where the minutes were approved"),
         ("attendance_rate", N, "Share of listed members who attended (in person, online or by a stand-in)"),
-    ), _meetings, ("id",), (("body_id", "bodies", "id"),)),
+    ), _meetings, ("id",), (("body_id", "bodies", "id"), ("chair_id", "people", "id"),
+          ("approved_in", "meetings", "id"))),
     Table("attendance", "Attendance", "Who attended each meeting, one row per person.", (
         ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("body_id", S, "Body ID"),
         ("person_id", S, "Person ID"), ("person_name", S, "Person"),
         ("status", S, "present, remote, absent or excused"),
         ("on_behalf_of_id", S, "Member this person stood in for"), ("on_behalf_of_name", S, "Their name"),
-    ), _attendance, ("meeting_id", "person_id"), (("meeting_id", "meetings", "id"), ("person_id", "people", "id"))),
+    ), _attendance, ("meeting_id", "person_id"), (("meeting_id", "meetings", "id"), ("person_id", "people", "id"),
+          ("body_id", "bodies", "id"), ("on_behalf_of_id", "people", "id"))),
     Table("decisions", "Decisions", "Decisions taken in meetings.", (
         ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("number", INT, "Position"),
         ("text", S, "The decision (Markdown)"), ("commitment_ids", S, "Commitments concerned, separated by ;"),
@@ -316,19 +321,32 @@ TABLES: tuple[Table, ...] = (
 )  # fmt: skip
 
 
+# A cell starting with one of these runs as a formula when the file is opened in a spreadsheet
+# (OWASP, "CSV Injection"): such text gets a leading apostrophe, which spreadsheets read as "text".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_NOTE = (
+    "Text that starts with =, +, -, @, a tab or a carriage return is published with a leading "
+    "apostrophe (') so that spreadsheets show it as text instead of running it as a formula; "
+    "records.json holds the text exactly as written."
+)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_files(normalized: Data) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for table in TABLES:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        # Every cell quoted: a spreadsheet that splits on ; (the default in many languages) still
+        # keeps "a;=1+1" in one cell, so a formula cannot start after a separator either.
+        writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         names = [f[0] for f in table.fields]
         writer.writerow(names)
         for row in table.rows(normalized):
@@ -337,7 +355,23 @@ def csv_files(normalized: Data) -> dict[str, bytes]:
     return out
 
 
-def datapackage(normalized: Data, files: dict[str, bytes]) -> dict[str, Any]:
+def _provenance(site: SiteInfo) -> dict[str, Any]:
+    """Where the package lives and comes from, and who publishes it (Data Package v2)."""
+    out: dict[str, Any] = {
+        "id": f"{site.url.rstrip('/')}/data/datapackage.json" if site.url else site.urn("datapackage")
+    }
+    homepage = site.url or site.repository or site.contact_url
+    if homepage:
+        out["homepage"] = homepage
+    if site.repository:
+        out["sources"] = [{"title": "Records repository (YAML and Markdown)", "path": site.repository}]
+    publisher: dict[str, Any] = {"title": site.member_name or site.title, "roles": ["publisher"]}
+    publisher.update({k: v for k, v in (("path", site.contact_url), ("email", site.contact_email)) if v})
+    out["contributors"] = [publisher]
+    return out
+
+
+def datapackage(normalized: Data, files: dict[str, bytes], publisher: SiteInfo) -> dict[str, Any]:
     """A Data Package v2 descriptor for the CSV tables (and records.json as a JSON resource)."""
     site = normalized["site"]
     resources: list[dict[str, Any]] = []
@@ -349,8 +383,10 @@ def datapackage(normalized: Data, files: dict[str, bytes]) -> dict[str, Any]:
         if table.primary_key:
             schema["primaryKey"] = list(table.primary_key)
         if table.foreign_keys:
+            # A key into the same table names no resource (Data Package v2).
             schema["foreignKeys"] = [
-                {"fields": [f], "reference": {"resource": res, "fields": [rf]}} for f, res, rf in table.foreign_keys
+                {"fields": [f], "reference": {**({"resource": res} if res != table.name else {}), "fields": [rf]}}
+                for f, res, rf in table.foreign_keys
             ]
         resources.append(
             {
@@ -371,11 +407,12 @@ def datapackage(normalized: Data, files: dict[str, bytes]) -> dict[str, Any]:
         "name": "cogov-records",
         "title": f"{site['title']}: co-governance records",
         "description": "Action plans, commitments, co-governance bodies, memberships and meetings, "
-        "published from the same records as the site.",
+        "published from the same records as the site. " + FORMULA_NOTE,
         "version": normalized["schema_version"],
         "created": f"{normalized['as_of']}T00:00:00Z",
         "resources": resources,
     }
+    package.update(_provenance(publisher))
     if normalized.get("license"):
         license_id = normalized["license"]
         package["licenses"] = [{"name": license_id, "path": f"https://spdx.org/licenses/{license_id}.html"}]

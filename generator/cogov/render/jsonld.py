@@ -51,7 +51,8 @@ def meeting(r: Records, m: Meeting) -> dict[str, Any]:
         mode = "https://schema.org/OfflineEventAttendanceMode"
     location: list[dict[str, Any]] = []
     if m.location:
-        location.append({"@type": "Place", "name": m.location})
+        # Search engines require an address on an event's Place; the record has one line of text.
+        location.append({"@type": "Place", "name": m.location, "address": m.location})
     if m.online_url:
         location.append({"@type": "VirtualLocation", "url": m.online_url})
     return _clean(
