@@ -101,3 +101,33 @@ def test_structured_data_on_record_pages(built: Path) -> None:
     body = jsonld("bodies/msf")
     assert body["@type"] == "Organization" and len(body["member"]) == 14  # type: ignore[arg-type]
     assert jsonld("commitments/xa0041-open-contracting")["identifier"] == "XA0041"
+
+
+def test_sigterm_stops_the_builder_and_cleans_up(tmp_path: Path) -> None:
+    """A cancelled CI job sends SIGTERM: no builder keeps running, no staging folder stays behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    project = tmp_path / "sample"
+    for name in ("content", "site_theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    command = [sys.executable, "-m", "cogov", "build", str(project), "--as-of", "2026-11-26"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(project.glob(".site-*")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the build never started its builder"
+        time.sleep(0.02)
+    time.sleep(0.3)  # the builder is running now
+    builders = subprocess.run(["pgrep", "-f", str(project / ".cogov-build.yml")], capture_output=True, text=True)
+    assert builders.stdout.split(), "the builder runs as a child process"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 128 + signal.SIGTERM
+    time.sleep(0.2)
+    for pid in builders.stdout.split():
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text(), pid
+    assert not list(project.glob(".site-*")), "the staging folder was removed"
+    assert not (project / ".cogov-build.yml").exists()
+    assert not (project / "site").exists(), "nothing half-built was published"

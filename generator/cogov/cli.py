@@ -6,7 +6,9 @@ Exit codes: 0 valid (or done), 1 invalid records or failed build, 2 usage or int
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from cogov import __version__
 from cogov.config import WITHHELD_KEY_VARIABLE, Settings, parse_date
-from cogov.errors import CogovError
+from cogov.errors import CogovError, Terminated
 from cogov.messages import t
 from cogov.reporters import REPORTERS
 
@@ -290,11 +292,21 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    # SIGTERM (a cancelled CI job, a service manager) unwinds like Ctrl-C: temporary folders are
+    # removed and the builder is stopped. Only the main thread may set a handler.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
         return COMMANDS[args.command](args)
+    except Terminated:
+        return 128 + signal.SIGTERM
     except CogovError as exc:
         print(f"cogov: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -306,3 +318,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"cogov: internal error: {exc!r} (run with -v for the traceback)", file=sys.stderr)
         return 2
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)

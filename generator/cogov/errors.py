@@ -47,6 +47,10 @@ def format_field(path: tuple[str | int, ...]) -> str:
     return out
 
 
+class Terminated(BaseException):
+    """The process was asked to stop (SIGTERM): unwind, so every clean-up runs, and exit 143."""
+
+
 class CogovError(Exception):
     """An expected failure: reported in one line, exit code 2 unless a subclass says otherwise."""
 
