@@ -33,3 +33,17 @@ def test_init_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "already exists" in capsys.readouterr().err
     assert (target / "content" / "site.yml").read_text() == "title: Mine\n"
     assert sorted(p.name for p in target.rglob("*")) == ["content", "site.yml"]
+
+
+def test_init_takes_the_site_address_or_says_what_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", str(tmp_path / "a"), "--url", "https://pcm.example/ogp/", "--as-of", "2026-03-01"]) == 0
+    assert "no `url`" not in capsys.readouterr().err
+    assert main(["build", str(tmp_path / "a"), "--as-of", "2026-03-01"]) == 0
+    assert "<loc>https://pcm.example/ogp/</loc>" in (tmp_path / "a" / "site" / "sitemap.xml").read_text()
+    assert main(["init", str(tmp_path / "b"), "--as-of", "2026-03-01"]) == 0
+    assert "no `url`" in capsys.readouterr().err
+    assert main(["build", str(tmp_path / "b"), "--as-of", "2026-03-01"]) == 0
+    assert "no `url`" in capsys.readouterr().err
+    assert not (tmp_path / "b" / "site" / "sitemap.xml").exists()

@@ -98,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--member-name", help="the member's name (country, city or region)")
     p.add_argument("--language", default="en", help="BCP 47 language tag (default: en)")
     p.add_argument("--timezone", default="UTC", help="IANA time zone (default: UTC)")
+    p.add_argument("--url", help="the address the site will be published at, e.g. https://your-org.github.io/records/")
     p.add_argument("--maintainers", default="@your-org/maintainers", help="CODEOWNERS team for settings")
     p.add_argument("--secretariat", default="@your-org/secretariat", help="CODEOWNERS team for the records")
     p.add_argument("--cogov-requirement", help="what requirements.txt installs (default: this cogov version)")
@@ -154,6 +155,8 @@ def _build(args: argparse.Namespace) -> int:
     data, records = len(generated.files) - pages, len(generated.validation.documents)
     print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
     assert generated.records is not None
+    if not generated.records.site.url:
+        print(f"cogov: {t('cli.no_url')}", file=sys.stderr)
     if not settings.withheld_key and any(p.withdrawn for p in generated.records.people.values()):
         print(f"cogov: {t('build.withheld_key_missing', variable=WITHHELD_KEY_VARIABLE)}", file=sys.stderr)
     return 0
@@ -231,12 +234,15 @@ def _init(args: argparse.Namespace) -> int:
         member_name=args.member_name,
         language=args.language,
         timezone=args.timezone,
+        url=args.url,
         maintainers=args.maintainers,
         secretariat=args.secretariat,
         **fields,
     )
     written = init_project(args.directory, new_project, args.as_of or default_as_of())
     print(t("cli.init_done", count=len(written), path=args.directory))
+    if not args.url:
+        print(f"cogov: {t('cli.no_url')}", file=sys.stderr)
     return 0
 
 

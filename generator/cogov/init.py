@@ -25,6 +25,7 @@ class NewProject:
     member_name: str | None = None
     language: str = "en"
     timezone: str = "UTC"
+    url: str | None = None
     maintainers: str = "@your-org/maintainers"
     secretariat: str = "@your-org/secretariat"
     cogov_requirement: str = f"cogov=={__version__}"
@@ -46,6 +47,9 @@ def _site(p: NewProject) -> str:
         "# contact: {email: ogp@your-ministry.example, url: https://...}",
         "data_license: CC-BY-4.0",
         "# repository: https://github.com/your-org/your-records  (enables edit and history links)",
+        f"url: {q(p.url)}"
+        if p.url
+        else "# url: https://your-org.github.io/your-records/  (the site's address: sitemap, feed, calendars)",
     ]
     return "\n".join(lines) + "\n"
 
