@@ -106,3 +106,42 @@ def test_the_whole_sample_imports_and_validates(project: Path) -> None:
     assert imported == len(rows) == 558
     result = validate_project(Settings.for_project(project, as_of=TODAY))
     assert result.diagnostics == []
+
+
+def _one_row(tmp_path: Path, **values: str) -> Path:
+    """The first UA row of the real dataset with some columns replaced."""
+    with DATASET.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        rows = [r for r in reader if r["Commitment Unique Identifier"].startswith("UA")][:2]
+    for i, row in enumerate(rows):
+        row.update({k: v.split("|")[i] if "|" in v else v for k, v in values.items()})
+    path = tmp_path / "one.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_names_in_other_scripts_are_transliterated_and_never_merged(project: Path, tmp_path: Path) -> None:
+    names = "Министерство юстиции|Государственная служба"
+    source = _one_row(tmp_path, **{"Lead Institution": names, "Action Plan ID": "AP_X"})
+    result = import_ogp_commitments(project, source, "UA", "nap-x", None, TODAY)
+    created = sorted(p.name for p in result.written if "organizations" in p.parts)
+    assert created == ["gosudarstvennaya-sluzhba.yml", "ministerstvo-yustitsii.yml"]
+    # A later import whose name maps to an existing ID but is another organization gets its own file.
+    clash = project / "content" / "organizations" / "ministerstvo-yustitsii.yml"
+    clash.write_text('name: "Ministerstvo Yustitsii (another one)"\nsector: government\n', encoding="utf-8")
+    changes = {"Lead Institution": "Министерство юстиции", "Commitment Unique Identifier": "UA9001|UA9002"}
+    source = _one_row(tmp_path, **changes, **{"Action Plan ID": "AP_X"})
+    result = import_ogp_commitments(project, source, "UA", "nap-y", None, TODAY)
+    assert any(p.name == "ministerstvo-yustitsii-2.yml" for p in result.written)
+
+
+def test_a_plan_number_that_is_not_a_number_is_left_out(project: Path, tmp_path: Path) -> None:
+    source = _one_row(tmp_path, **{"Action Plan Number": "²", "Action Plan ID": "AP_X"})
+    import_ogp_commitments(project, source, "UA", "nap-z", None, TODAY)
+    plan = (project / "content" / "action-plans" / "nap-z" / "plan.yml").read_text(encoding="utf-8")
+    assert "number:" not in plan
+    assert validate_project(Settings.for_project(project, as_of=TODAY)).passed(strict=True)

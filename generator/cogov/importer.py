@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from cogov.errors import FileExists, UsageError
 from cogov.messages import t
 from cogov.privacy import redact
@@ -105,9 +107,39 @@ def read_rows(csv_file: Path, country: str, ogp_plan: str | None) -> list[dict[s
     return chosen
 
 
-def _organization(name: str) -> tuple[str, str]:
+def _organization(name: str) -> str:
     sector = "parliament" if PARLIAMENT.search(name) else "government"
-    return slugify(name)[:80].strip("-") or "organization", f"name: {q(_line(name))}\nsector: {sector}\n"
+    return f"name: {q(_line(name))}\nsector: {sector}\n"
+
+
+def _existing_name(path: Path) -> str | None:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    return str(data.get("name")) if isinstance(data, dict) and data.get("name") is not None else None
+
+
+def _organization_ids(names: list[str], folder: Path) -> dict[str, str]:
+    """An ID for each distinct name: transliterated, and never shared by two different names
+    (nor with an existing record of another name: that one keeps its ID, the new gets -2, -3...)."""
+    ids: dict[str, str] = {}
+    taken: dict[str, str] = {}
+    for name in names:
+        if name in ids:
+            continue
+        base = slugify(name)[:80].strip("-")
+        base = "organization" if base == "record" else base
+        candidate, n = base, 1
+        while True:
+            owner = taken.get(candidate) or _existing_name(folder / f"{candidate}.yml")
+            if owner is None or _line(owner) == _line(name):
+                break
+            n += 1
+            candidate = f"{base}-{n}"
+        taken[candidate] = name
+        ids[name] = candidate
+    return ids
 
 
 def _commitment(row: dict[str, str], lead_id: str) -> str:
@@ -159,7 +191,7 @@ def _plan(rows: list[dict[str, str]], as_of: dt.date) -> str:
     title = f"{_value(first, 'Country/Locality') or 'OGP'} action plan {number or ''} ({year}-{end_year})"
     lines = [
         f"title: {q(' '.join(title.split()))}",
-        *([f"number: {int(number)}"] if number and number.isdigit() else []),
+        *([f"number: {int(number)}"] if number and re.fullmatch(r"[0-9]{1,4}", number) else []),
         f"start: {start}",
         f"end: {end}",
         f"status: {'completed' if end < as_of.isoformat() else 'implementation'}",
@@ -182,11 +214,12 @@ def import_ogp_commitments(
     if plan_created:
         files[plan_file] = _plan(rows, as_of)
     organizations: dict[str, str] = {}
-    for row in rows:
-        lead = _value(row, "Lead Institution") or "Lead institution not recorded"
-        org_id, org_text = _organization(lead)
+    leads = [_value(row, "Lead Institution") or "Lead institution not recorded" for row in rows]
+    lead_ids = _organization_ids(leads, content / "organizations")
+    for row, lead in zip(rows, leads, strict=True):
+        org_id = lead_ids[lead]
         if not (content / "organizations" / f"{org_id}.yml").exists():
-            organizations[org_id] = org_text
+            organizations[org_id] = _organization(lead)
         commitment_id = row[_ID_COLUMN].strip().lower()
         files[content / "action-plans" / plan / "commitments" / f"{commitment_id}.md"] = _commitment(row, org_id)
     for org_id, text in organizations.items():

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from anyascii import anyascii
+
 from cogov.errors import Diagnostic, Severity
 from cogov.loader import Loaded, Positions, load_markdown_file, load_yaml_file
 from cogov.messages import t
@@ -43,7 +45,8 @@ class Document:
 
 def slugify(text: str) -> str:
     """A valid ID close to ``text`` (used in suggestions and by ``cogov new``)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # Transliterated, so names in Cyrillic, Arabic or Chinese give a readable ID, not an empty one.
+    ascii_text = anyascii(unicodedata.normalize("NFC", text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug or "record"
 
