@@ -145,3 +145,12 @@ def test_a_plan_number_that_is_not_a_number_is_left_out(project: Path, tmp_path:
     plan = (project / "content" / "action-plans" / "nap-z" / "plan.yml").read_text(encoding="utf-8")
     assert "number:" not in plan
     assert validate_project(Settings.for_project(project, as_of=TODAY)).passed(strict=True)
+
+
+def test_the_whole_sample_keeps_no_contact_details(project: Path) -> None:
+    """Kyrgyzstan's first plan lists officials' numbers as single runs of digits (0553602375)."""
+    import_ogp_commitments(project, DATASET, "KG", "nap-1", None, TODAY)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (project / "content").rglob("*.md"))
+    for number in ("0553602375", "0550999807", "0555507796", "+996312661170", "312 66-48-62", "312 638783"):
+        assert number not in text
+    assert "@mail.ru" not in text

@@ -8,9 +8,11 @@ nothing reaches the public site that these checks would have caught.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -80,13 +82,48 @@ def _search_texts(index: str) -> Iterable[tuple[str, str]]:
         yield f"search/search_index.json ({doc.get('location', '')})", f"{doc.get('title', '')} {doc.get('text', '')}"
 
 
-def _contacts(where: str, text: str, allowed: list[str]) -> list[Finding]:
-    # Addresses also hide in attributes (mailto: links), so those are looked for in the raw text;
-    # phone numbers only in what a reader sees (markup is full of digits).
-    found = [Finding(where, f"an e-mail address: {e}", "personal") for e in find_emails(text, allowed)]
-    visible = _TAG.sub(" ", _CODE_BLOCKS.sub(" ", privacy.EMAIL.sub(" ", text) if "@" in text else text))
+def _contacts(where: str, text: str, allowed: list[str], markup: bool = True) -> list[Finding]:
+    """Contact details in what a visitor reads. In markup, addresses also hide in attributes
+    (mailto: links) and can be split by tags (<strong>ana</strong>@x.org), so they are looked for
+    in the raw text and in the text with tags removed; phone numbers only in the text (markup is
+    full of digits), with tags as spaces."""
+    emails = list(find_emails(text, allowed))
+    if markup:
+        body = _CODE_BLOCKS.sub(" ", text)
+        emails += [e for e in find_emails(unescape(_TAG.sub("", body)), allowed) if e not in emails]
+        text = unescape(_TAG.sub(" ", body))
+    found = [Finding(where, f"an e-mail address: {e}", "personal") for e in emails]
+    visible = privacy.EMAIL.sub(" ", privacy.fold(text)) if "@" in privacy.fold(text) else text
     found += [Finding(where, f"a phone number: {p}", "personal") for p in find_phones(visible, allowed)]
     return found
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+_ICS_ESCAPE = re.compile(r"\\([\\;,nN])")
+
+
+def _visible_text(suffix: str, text: str) -> str:
+    """A data file as a reader of its values sees it: decoded JSON strings, CSV cells, calendar
+    values with their escapes undone (so an office address after a line break is still itself)."""
+    if suffix == ".json":
+        return "\n".join(_strings(json.loads(text)))
+    if suffix == ".csv":
+        return "\n".join(cell for row in csv.reader(io.StringIO(text)) for cell in row)
+    if suffix == ".ics":
+        unfolded = re.sub(r"\r?\n[ \t]", "", text)
+        unfolded = re.sub(r"^UID:.*$", "", unfolded, flags=re.MULTILINE)  # meeting@domain is no address
+        return _ICS_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), unfolded)
+    return text
 
 
 def _inside_tag(html: str, index: int) -> bool:
@@ -201,14 +238,14 @@ def inspect_site(site_dir: Path, allowed: Iterable[str], sanitize: bool = True, 
                 found += _foreign_scripts_and_ids(where, text, theme)
             found += _contacts(where, content, allowed)
             continue
-        if path.suffix == ".ics":
-            text = re.sub(r"^UID:.*$", "", text, flags=re.MULTILINE)
         if where == "search/search_index.json":
             for doc_where, doc_text in _search_texts(text):
                 # Material shows result snippets as HTML: real tags matter, escaped text does not.
                 if _SEARCH_TAGS.search(doc_text) or _executable(doc_where, doc_text):
                     found.append(Finding(doc_where, "markup that could run in search results", "executable"))
-        found += _contacts(where, text, allowed)
+                found += _contacts(where, doc_text, allowed)
+            continue
+        found += _contacts(where, _visible_text(path.suffix, text), allowed, markup=path.suffix == ".xml")
     return found
 
 
