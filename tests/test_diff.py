@@ -121,3 +121,25 @@ def test_nothing_changed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_unknown_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "no-such-branch", "--project", str(repo)]) == 2
     assert "git" in capsys.readouterr().err
+
+
+def test_every_changed_field_is_shown(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reviewers must see any change, at least as the list of changed fields."""
+    edit(repo, MEETING, "title: First session", "title: A new title\nlocation: Room 2\nonline_url: https://x.example/j")
+    edit(repo, COMMITMENT, "title: Open budgets", "title: Closed budgets")
+    edit(repo, COMMITMENT, "lead: ministry", "lead: watchdog")
+    edit(repo, COMMITMENT, "{title: Publish the budget as open data,", "{title: Publish a summary,")
+    edit(repo, "content/people/ana-quispe.yml", "name: Ana Quispe", "name: Ana Quispe\nwithdrawn: true\nposition: X")
+    out = diff(repo, capsys, "HEAD")
+    assert f"- Meeting changed (location, online_url, title): {MEETING}\n" in out
+    assert f"- Commitment changed (lead, milestones, title): {COMMITMENT}\n" in out
+    assert "- Person changed (position): content/people/ana-quispe.yml\n" in out
+
+
+def test_summary_text_is_inert(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = "\u202eevil [Click](https://evil.example) ![x](https://evil.example/x.png) <b>b</b>"
+    edit(repo, MEETING, "text: Publish the rules", f'text: "{hostile}"')
+    out = diff(repo, capsys, "HEAD", "--format", "markdown")
+    assert "](" not in out.replace("\\](", "") and "<b>" not in out and "\u202e" not in out
+    assert "\\[Click\\]" in out and "&lt;U+202E&gt;evil" in out
+    assert "<U+202E>evil" in diff(repo, capsys, "HEAD")

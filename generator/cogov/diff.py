@@ -7,7 +7,9 @@ The comparison reads raw records, so it also works when a revision does not vali
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -19,6 +21,7 @@ from typing import Any
 from cogov.errors import UsageError
 from cogov.messages import format_date, t
 from cogov.records import Document, discover
+from cogov.reporters import visible
 
 Key = tuple[str, str]
 
@@ -86,10 +89,17 @@ class Describer:
             old, new = self.before.get(key), self.after.get(key)
             kind = key[0]
             handler = getattr(self, f"_{kind}", None)
-            if handler is not None:
-                yield from handler(old, new)
-            elif old is None or new is None or old.data != new.data or old.body != new.body:
-                yield from self._generic(kind, old, new)
+            if handler is None:
+                if old is None or new is None or old.data != new.data or old.body != new.body:
+                    yield from self._generic(kind, old, new)
+                continue
+            yield from handler(old, new)
+            if old is not None and new is not None:
+                # What the handler's sentences do not fully describe is still listed by field, so no
+                # change to a record goes unseen.
+                rest = sorted(_changed_fields(old, new) - _described(kind, old, new))
+                if rest:
+                    yield Change(t("diff.changed", kind=t(f"diff.kind.{kind}"), path=new.path, fields=", ".join(rest)))
 
     # each handler receives the old and new document (either may be None)
 
@@ -264,6 +274,44 @@ class Describer:
 _ORDER = ["site", "organization", "person", "body", "plan", "commitment", "meeting", "page"]
 
 
+def _changed_fields(old: Document, new: Document) -> set[str]:
+    return {k for k in set(old.data) | set(new.data) if old.data.get(k) != new.data.get(k)}
+
+
+def _differ_only_in(old: list[dict[str, Any]], new: list[dict[str, Any]], field: str) -> bool:
+    """Whether each item kept its place and changed at most ``field`` (items may be added at the end)."""
+    return len(new) >= len(old) and all(
+        {k: v for k, v in a.items() if k != field} == {k: v for k, v in b.items() if k != field}
+        for a, b in zip(old, new, strict=False)
+    )
+
+
+def _described(kind: str, old: Document, new: Document) -> set[str]:
+    """The fields whose every change the kind's handler puts in words."""
+    match kind:
+        case "person":
+            return {"withdrawn"} if new.data.get("withdrawn") is True else {"name"}
+        case "body":
+            return _changed_fields(old, new)  # memberships in words, the rest by field
+        case "plan":
+            return {"status"}
+        case "commitment":
+            described = {"status"}
+            if _differ_only_in(_list(old.data, "milestones"), _list(new.data, "milestones"), "status"):
+                described.add("milestones")
+            if all(u in _list(new.data, "updates") for u in _list(old.data, "updates")):
+                described.add("updates")
+            return described
+        case "meeting":
+            described = {"status", "minutes", "decisions", "attendance", "approved_in"}
+            olds = {str(a.get("text")): a for a in _list(old.data, "actions")}
+            news = {str(a.get("text")): a for a in _list(new.data, "actions")}
+            if all(text in news and _differ_only_in([a], [news[text]], "status") for text, a in olds.items()):
+                described.add("actions")
+            return described
+    return set()
+
+
 def _memberships(doc: Document | None) -> dict[tuple[str, str, str], dict[str, Any]]:
     """Memberships keyed by (person, role, start): the identity a secretariat does not edit."""
     out: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -290,6 +338,9 @@ def diff_revisions(project: Path, base: str, head: str | None) -> list[Change]:
 
 
 def format_changes(changes: list[Change], fmt: str) -> str:
+    # Text from records reaches a terminal or a pull-request page: invisible characters that
+    # reorder or hide text are shown as <U+202E>.
+    changes = [Change(visible(c.message), c.attention) for c in changes]
     if fmt == "markdown":
         out = [f"### {t('diff.title')}", ""]
         if not changes:
@@ -305,5 +356,11 @@ def format_changes(changes: list[Change], fmt: str) -> str:
     return "\n".join(("! " if c.attention else "- ") + c.message for c in changes) + "\n"
 
 
+_INLINE_MARKS = re.compile(r"([\\`*_\[\]])")
+_BLOCK_START = re.compile(r"^(?=[#>+\-]|\d+[.)])")
+
+
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
+    """One list item of plain text: no links, images, emphasis, HTML or block markup."""
+    escaped = _INLINE_MARKS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    return _BLOCK_START.sub("\\\\", escaped)
