@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -154,3 +155,74 @@ def test_the_whole_sample_keeps_no_contact_details(project: Path) -> None:
     for number in ("0553602375", "0550999807", "0555507796", "+996312661170", "312 66-48-62", "312 638783"):
         assert number not in text
     assert "@mail.ru" not in text
+
+
+def _commitment_text(project: Path, plan: str, ogp_id: str) -> str:
+    return (project / "content" / "action-plans" / plan / "commitments" / f"{ogp_id.lower()}.md").read_text("utf-8")
+
+
+def test_day_first_dates_are_read_day_first_for_the_whole_plan(project: Path) -> None:
+    """Ukraine's 2014-2016 plan writes 31/12/2015, so its 01/5/2015 is the first of May."""
+    result = import_ogp_commitments(project, DATASET, "UA", "nap-2", "AP_UKR02", TODAY)
+    assert "end: 2015-05-01\n" in _commitment_text(project, "nap-2", "UA0034")
+    assert "end: 2015-12-31\n" in _commitment_text(project, "nap-2", "UA0038")
+    plan = (project / "content" / "action-plans" / "nap-2" / "plan.yml").read_text(encoding="utf-8")
+    assert "end: 2016-12-31\n" in plan  # never before the plan's stated end year
+    assert not [n for n in result.notes if "ambiguous" in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "end", "value", "problem"),
+    [
+        ("01/5/2015", True, True, "2015-05-01", None),
+        ("1/5/2015", None, False, "2015-01-05", "ambiguous"),
+        ("31/12/2015", None, True, "2015-12-31", None),
+        ("10/1/18", False, False, "2018-10-01", None),
+        ("August 2014", None, True, "2014-08-31", None),
+        ("August 2014", None, False, "2014-08-01", None),
+        ("I quarter of 2021", None, True, "2021-03-31", None),
+        ("Quarter 4 2016", None, False, "2016-10-01", None),
+        ("2013", None, True, "2013-12-31", None),
+        ("43525", None, False, "2019-03-01", None),
+        ("Permanent activity", None, False, None, "unreadable"),
+        ("31/31/2015", None, False, None, "unreadable"),
+    ],
+)
+def test_dates_in_the_forms_the_dataset_uses(
+    text: str, order: bool | None, end: bool, value: str, problem: str
+) -> None:
+    from cogov.ogp_dates import read_date
+
+    read = read_date(text, order, end)
+    assert (read.value, read.problem) == (value, problem)
+
+
+def test_every_date_dropped_or_guessed_is_reported(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _one_row(
+        tmp_path, **{"Start Date": "1/5/2015", "End Date": "Permanent activity", "Action Plan ID": "AP_X"}
+    )
+    args = ["import", "ogp-commitments", str(source), "--country", "UA", "--plan", "nap-r", "--ogp-plan"]
+    first = next(csv.DictReader(io.StringIO(source.read_text(encoding="utf-8"))))
+    assert main([*args, first["Action Plan ID"], "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    out = capsys.readouterr().out
+    assert f"{first['Commitment Unique Identifier']}: Start Date `1/5/2015`" in out and "2015-01-05" in out
+    assert f"{first['Commitment Unique Identifier']}: End Date `Permanent activity`" in out
+
+
+def test_text_keeps_its_lines_bullets_and_numbers(project: Path, tmp_path: Path) -> None:
+    full = "Goal:\tMore openness\n1. First step\n\uf0b7 A bullet\n\uf0b7 Another\nLast line"
+    flags = {"Full Text": full, "Open Contracting": "1", "Public Procurement": "1", "Action Plan ID": "AP_X"}
+    source = _one_row(tmp_path, **flags)
+    import_ogp_commitments(project, source, "UA", "nap-t", None, TODAY)
+    first = next(csv.DictReader(io.StringIO(source.read_text(encoding="utf-8"))))
+    text = _commitment_text(project, "nap-t", first["Commitment Unique Identifier"])
+    assert "Goal: More openness\n\n1\\. First step\n\n- A bullet\n- Another\n\nLast line" in text
+    themes = re.search(r"^themes: \[(.*)\]$", text, re.MULTILINE)
+    assert themes and {"open-contracting", "public-procurement"} <= set(themes.group(1).split(", "))
+    assert f"]({first['URL']})" in text
+    import markdown
+
+    html = markdown.markdown(text.split("---\n", 2)[2])
+    assert "<p>1. First step</p>" in html and "<li>A bullet</li>" in html and "\\" not in html

@@ -263,6 +263,9 @@ def _import(args: argparse.Namespace) -> int:
     )
     if result.redacted:
         print(t("import.redacted_count", count=result.redacted))
+    if result.notes:
+        print(t("import.notes", count=len(result.notes)))
+        print("\n".join(f"  {note}" for note in result.notes))
     return 0
 
 

@@ -17,8 +17,10 @@ import yaml
 
 from cogov.errors import FileExists, UsageError
 from cogov.messages import t
+from cogov.ogp_dates import day_first, read_date
 from cogov.privacy import redact
 from cogov.records import slugify
+from cogov.render.escape import url
 from cogov.render.escape import yaml_string as q
 
 NO_DATA = frozenset({"", "ND", "NA", "NR", "N/A", "Unclear", "No early results to report yet"})
@@ -43,8 +45,14 @@ STATUS_FROM_COMPLETION = {
     "substantial": "in-progress",
     "complete": "completed",
 }
-PARLIAMENT = re.compile(r"parliament|congress|assembly|house of|senate|jogorku kenesh|rada|sobranie", re.I)
+PARLIAMENT = re.compile(
+    r"parliament|parlamento|parlement|congress|congreso|assembly|asamblea|assembleia|assemblée|house of|senate|senado"
+    r"|sénat|jogorku kenesh|rada|sobranie|cámara de diputados|câmara dos deputados",
+    re.I,
+)
 _ID_COLUMN = "Commitment Unique Identifier"
+_FIRST_AREA = "Anti-Corruption and Integrity"
+_AFTER_AREAS = "Report Publication Year (Progress Report)"
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class ImportResult:
     plan_created: bool
     written: tuple[Path, ...]
     redacted: int  # contact details removed from the imported text
+    notes: tuple[str, ...] = ()  # dates left out or read one of two ways, for the user to check
 
 
 def _value(row: dict[str, str], column: str) -> str | None:
@@ -61,14 +70,25 @@ def _value(row: dict[str, str], column: str) -> str | None:
     return None if text in NO_DATA else text
 
 
-def _date(text: str | None) -> str | None:
-    """OGP dates are M/D/YYYY."""
-    if not text:
-        return None
-    try:
-        return dt.datetime.strptime(text, "%m/%d/%Y").date().isoformat()
-    except ValueError:
-        return None
+class _Dates:
+    """A plan's dates: the order of day and month decided once for all its rows, and a note for
+    every date left out or read one of two ways."""
+
+    COLUMNS = ("Start Date", "End Date")
+
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        self.day_first = day_first(v for r in rows for c in self.COLUMNS if (v := _value(r, c)))
+        self.notes: list[str] = []
+
+    def read(self, row: dict[str, str], column: str) -> str | None:
+        text = _value(row, column)
+        if not text:
+            return None
+        read = read_date(text, self.day_first, end=column == "End Date")
+        if read.problem:
+            ogp_id = row[_ID_COLUMN].strip()
+            self.notes.append(t(f"import.date_{read.problem}", id=ogp_id, column=column, text=text, value=read.value))
+        return read.value
 
 
 def _line(text: str, limit: int = 480) -> str:
@@ -77,14 +97,42 @@ def _line(text: str, limit: int = 480) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Bullets as word processors export them (Symbol-font U+F0B7 and friends, •, ●, ▪, ◦, ·, ➢).
+_BULLET = re.compile("^[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2022\u25cf\u25aa\u25e6\u00b7\u27a2]\\s*")
+_INLINE_MARKS = re.compile(r"([\\`*_\[\]])")
+_BLOCK_START = re.compile(r"^([#>*+-]|=+$)|^(\d+)([.)])(?=\s|$)")
+
+
+def _markdown_line(line: str) -> str:
+    line = _INLINE_MARKS.sub(r"\\\1", line)
+    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
+
+
 def _markdown(text: str) -> str:
-    """Dataset text as Markdown that shows literally: no HTML, no accidental emphasis or headings.
-    Personal contact details (the dataset holds officials' e-mail addresses and phone numbers)
-    are removed: the site must not publish them."""
+    """Dataset text as Markdown that shows literally, line by line: each line a paragraph (the
+    dataset's line breaks are meaningful), word-processor bullets as a list, tabs as spaces, no
+    HTML, no accidental emphasis, headings or numbered lists. Personal contact details (the
+    dataset holds officials' e-mail addresses and phone numbers) are removed: the site must not
+    publish them."""
     text, _ = redact(text, t("import.redacted"))
-    text = "".join(ch for ch in text.replace("\r\n", "\n") if ch.isprintable() or ch == "\n")
+    text = re.sub(r"[\t\v\f]+", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(ch for ch in text if ch.isprintable() or ch == "\n" or _BULLET.match(ch))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"^(\s*)([#>*+-]|\d+\.)(?=\s)", r"\1\\\2", text, flags=re.MULTILINE).strip()
+    blocks: list[str] = []
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            item = "- " + _markdown_line(line[bullet.end() :])
+            if blocks and blocks[-1].startswith("- "):
+                blocks[-1] += "\n" + item
+                continue
+            blocks.append(item)
+        else:
+            blocks.append(_markdown_line(line))
+    return "\n\n".join(blocks)
 
 
 def read_rows(csv_file: Path, country: str, ogp_plan: str | None) -> list[dict[str, str]]:
@@ -142,17 +190,29 @@ def _organization_ids(names: list[str], folder: Path) -> dict[str, str]:
     return ids
 
 
-def _commitment(row: dict[str, str], lead_id: str) -> str:
+def _policy_areas(row: dict[str, str]) -> list[str]:
+    """The dataset's policy-area flags (the columns from "Anti-Corruption and Integrity" to
+    "Money in Politics" hold 1 when they apply), as theme slugs."""
+    columns = list(row)
+    first, last = (
+        columns.index(_FIRST_AREA) if _FIRST_AREA in row else 0,
+        columns.index(_AFTER_AREAS) if _AFTER_AREAS in row else 0,
+    )
+    themes = [slugify(column)[:60].strip("-") for column in columns[first:last] if _value(row, column) == "1"]
+    return list(dict.fromkeys(themes))
+
+
+def _commitment(row: dict[str, str], lead_id: str, dates: _Dates) -> str:
     ogp_id = row[_ID_COLUMN].strip()
     lines = ["---", f"title: {q(_line(_value(row, 'Commitment Title') or ogp_id))}", f"ogp_id: {ogp_id}"]
     lines.append(f"lead: {lead_id}")
     values = [slug for column, slug in VALUES.items() if _value(row, column) == "1"]
     if values:
         lines.append("values: [" + ", ".join(values) + "]")
-    theme = _value(row, "Theme")
-    if theme and slugify(theme) != "record":
-        lines.append(f"themes: [{slugify(theme)[:60].strip('-')}]")
-    start, end = _date(_value(row, "Start Date")), _date(_value(row, "End Date"))
+    themes = _policy_areas(row)
+    if themes:
+        lines.append("themes: [" + ", ".join(themes) + "]")
+    start, end = dates.read(row, "Start Date"), dates.read(row, "End Date")
     if start:
         lines.append(f"start: {start}")
     if end and (not start or end >= start):
@@ -174,19 +234,31 @@ def _commitment(row: dict[str, str], lead_id: str) -> str:
     supporting = _value(row, "Supporting Institution(s)")
     if supporting:
         lines += ["", f"**Supporting institutions** (as listed in the OGP dataset): {_markdown(supporting)}"]
+    theme = _value(row, "Theme")
+    if theme:
+        lines += ["", f"**Theme** (as listed in the OGP dataset): {_markdown(theme)}"]
+    page = _value(row, "URL")
+    if page and str(url(page)) != "#":
+        lines += ["", f"[The commitment on the OGP website]({url(page)})"]
     lines += ["", f"*Imported from the OGP commitments dataset ({_value(row, 'Action Plan ID') or 'no plan ID'}).*", ""]
     return "\n".join(lines)
 
 
-def _plan(rows: list[dict[str, str]], as_of: dt.date) -> str:
+def _plan(rows: list[dict[str, str]], as_of: dt.date, dates: _Dates) -> str:
     first = rows[0]
-    starts = [d for d in (_date(_value(r, "Start Date")) for r in rows) if d]
-    ends = [d for d in (_date(_value(r, "End Date")) for r in rows) if d]
+    silent = _Dates(rows)  # the commitments report their own dates
+    silent.day_first = dates.day_first
+    starts = [d for d in (silent.read(r, "Start Date") for r in rows) if d]
+    ends = [d for d in (silent.read(r, "End Date") for r in rows) if d]
     year = _value(first, "Year Of Submission") or str(as_of.year)
     end_year = _value(first, "Action Plan End Year") or year
+    if not re.fullmatch(r"(?:19|20)\d\d", year):
+        year = str(as_of.year)
+    if not re.fullmatch(r"(?:19|20)\d\d", end_year):
+        end_year = year
     start = min(starts) if starts else f"{year}-01-01"
-    end = max(ends) if ends else f"{end_year}-12-31"
-    end = max(end, start)
+    # A plan runs at least to the end of its stated end year, whatever its commitments' dates say.
+    end = max([*ends, f"{end_year}-12-31", start])
     number = _value(first, "Action Plan Number")
     title = f"{_value(first, 'Country/Locality') or 'OGP'} action plan {number or ''} ({year}-{end_year})"
     lines = [
@@ -211,8 +283,9 @@ def import_ogp_commitments(
     files: dict[Path, str] = {}
     plan_file = content / "action-plans" / plan / "plan.yml"
     plan_created = not plan_file.exists()
+    dates = _Dates(rows)
     if plan_created:
-        files[plan_file] = _plan(rows, as_of)
+        files[plan_file] = _plan(rows, as_of, dates)
     organizations: dict[str, str] = {}
     leads = [_value(row, "Lead Institution") or "Lead institution not recorded" for row in rows]
     lead_ids = _organization_ids(leads, content / "organizations")
@@ -221,7 +294,7 @@ def import_ogp_commitments(
         if not (content / "organizations" / f"{org_id}.yml").exists():
             organizations[org_id] = _organization(lead)
         commitment_id = row[_ID_COLUMN].strip().lower()
-        files[content / "action-plans" / plan / "commitments" / f"{commitment_id}.md"] = _commitment(row, org_id)
+        files[content / "action-plans" / plan / "commitments" / f"{commitment_id}.md"] = _commitment(row, org_id, dates)
     for org_id, text in organizations.items():
         files[content / "organizations" / f"{org_id}.yml"] = text
     redacted = sum(text.count(t("import.redacted")) for text in files.values())
@@ -232,4 +305,4 @@ def import_ogp_commitments(
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
-    return ImportResult(len(rows), len(organizations), plan_created, tuple(sorted(files)), redacted)
+    return ImportResult(len(rows), len(organizations), plan_created, tuple(sorted(files)), redacted, tuple(dates.notes))

@@ -197,6 +197,9 @@ _EN: dict[str, str] = {
     "import.done": "Imported {commitments} commitments and {organizations} new organizations into {plan}{created}. Next: cogov validate",
     "import.plan_created": " (a new action plan: check its title and dates)",
     "import.redacted": "(contact details removed)",
+    "import.date_ambiguous": "{id}: {column} `{text}` can be read two ways; it was read as {value} (month first, as the dataset documents): check it",
+    "import.date_unreadable": "{id}: {column} `{text}` is not a date; it was left out",
+    "import.notes": "Check these {count} date(s):",
     "import.redacted_count": "Removed {count} e-mail address(es) and phone number(s) of people from the imported text.",
     # --- preview ----------------------------------------------------------------------------------
     "serve.invalid": "records have errors; the preview keeps the last valid pages.",
