@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from cogov import __version__
 from cogov.config import WITHHELD_KEY_VARIABLE, Settings, parse_date
 from cogov.errors import CogovError, Terminated
+from cogov.kinds import KINDS
 from cogov.messages import t
 from cogov.reporters import REPORTERS
 
@@ -47,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="DATE", help="the date to check against (default: today)")
 
     p = sub.add_parser("new", help="write a stub record that validates, ready to fill in")
-    p.add_argument("kind", choices=["meeting", "commitment", "person", "organization", "body", "plan"])
+    p.add_argument("kind", choices=[k.name for k in KINDS if k.stub])
     p.add_argument("--project", default=".", type=Path, help="the records project (default: .)")
     p.add_argument("--id", help="the record's ID (default: made from the title or name)")
     p.add_argument("--title", help="title (meeting, commitment, plan)")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cogov.errors import UsageError
+from cogov.kinds import NAMES
 from cogov.messages import format_date, t
 from cogov.records import Document, discover
 from cogov.reporters import visible
@@ -271,7 +272,7 @@ class Describer:
             yield from self._generic("plan", old, new)
 
 
-_ORDER = ["site", "organization", "person", "body", "plan", "commitment", "meeting", "page"]
+_ORDER = list(NAMES)
 
 
 def _changed_fields(old: Document, new: Document) -> set[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cogov.config import Settings
+from cogov.kinds import with_pages
 from cogov.model import Records
 from cogov.model_build import build_records
 from cogov.opendata import data_files
@@ -27,7 +28,7 @@ from cogov.schemas import SchemaSet, schema_dir
 from cogov.validate import LocalCache, ValidationResult, validate_documents
 
 Key = tuple[str, str]
-RECORD_PAGES = frozenset({"plan", "commitment", "body", "meeting", "person", "organization", "page"})
+RECORD_PAGES = frozenset(k.name for k in with_pages())
 
 
 @dataclass

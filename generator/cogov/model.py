@@ -27,7 +27,7 @@ SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
 ATTENDED = frozenset({"present", "remote"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
     title: str
     url: str
@@ -35,7 +35,7 @@ class Link:
     type: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SiteInfo:
     title: str
     country: str | None
@@ -61,7 +61,7 @@ class SiteInfo:
         return uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, identity), key).urn
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Organization:
     id: str
     path: str
@@ -73,7 +73,7 @@ class Organization:
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Person:
     id: str
     path: str
@@ -84,7 +84,7 @@ class Person:
     withdrawn: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Membership:
     body: str
     index: int
@@ -104,7 +104,7 @@ class Membership:
         return self.role in SEAT_ROLES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Body:
     id: str
     path: str
@@ -122,13 +122,13 @@ class Body:
     members: tuple[Membership, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Evidence:
     title: str
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Milestone:
     title: str
     start: str | None
@@ -137,7 +137,7 @@ class Milestone:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Update:
     date: str
     status: str
@@ -145,7 +145,7 @@ class Update:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Commitment:
     id: str
     path: str
@@ -169,7 +169,7 @@ class Commitment:
         return sum(1 for m in self.milestones if m.status == "completed")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Plan:
     id: str
     path: str
@@ -184,21 +184,21 @@ class Plan:
     documents: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Attendance:
     person: str
     status: str
     on_behalf_of: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Decision:
     text: str
     commitments: tuple[str, ...]
     vote: dict[str, int] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Action:
     meeting: str
     index: int
@@ -212,13 +212,13 @@ class Action:
         return self.status == "open" and self.due is not None and self.due < as_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Guest:
     name: str
     organization: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meeting:
     id: str
     path: str
@@ -254,7 +254,7 @@ class Meeting:
         return attended / len(members)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     id: str
     path: str

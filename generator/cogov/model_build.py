@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from cogov.kinds import KINDS
 from cogov.model import (
     Action,
     Attendance,
@@ -34,11 +35,13 @@ def _s(value: Any) -> str | None:
 
 
 def _links(items: Iterable[dict[str, Any]] | None) -> tuple[Link, ...]:
-    return tuple(Link(i["title"], i["url"], _s(i.get("date")), _s(i.get("type"))) for i in items or [])
+    return tuple(
+        Link(title=i["title"], url=i["url"], date=_s(i.get("date")), type=_s(i.get("type"))) for i in items or []
+    )
 
 
 def _evidence(items: Iterable[dict[str, Any]] | None) -> tuple[Evidence, ...]:
-    return tuple(Evidence(i["title"], i["url"]) for i in items or [])
+    return tuple(Evidence(title=i["title"], url=i["url"]) for i in items or [])
 
 
 def _site(doc: Document | None) -> SiteInfo:
@@ -64,6 +67,227 @@ def _site(doc: Document | None) -> SiteInfo:
     )
 
 
+# --- one builder per kind: the typed record, added to ``r`` with its backlinks --------------------
+
+
+def _organization(r: Records, doc: Document) -> None:
+    d = doc.data
+    r.organizations[doc.id] = Organization(
+        id=doc.id,
+        path=doc.path,
+        name=d["name"],
+        sector=d["sector"],
+        abbreviation=_s(d.get("abbreviation")),
+        parent=_s(d.get("parent")),
+        url=_s(d.get("url")),
+        description=d.get("description", ""),
+    )
+
+
+def _person(r: Records, doc: Document) -> None:
+    d = doc.data
+    r.people[doc.id] = Person(
+        id=doc.id,
+        path=doc.path,
+        name=d["name"],
+        organization=_s(d.get("organization")),
+        position=_s(d.get("position")),
+        bio=d.get("bio", ""),
+        withdrawn=bool(d.get("withdrawn", False)),
+    )
+    if d.get("organization"):
+        r.people_of_org[d["organization"]].append(doc.id)
+
+
+def _membership(r: Records, body_id: str, index: int, m: dict[str, Any]) -> Membership:
+    person = r.people.get(m["person"])
+    org = m.get("organization") or (person.organization if person else None)
+    membership = Membership(
+        body=body_id,
+        index=index,
+        person=m["person"],
+        organization=org,
+        role=m["role"],
+        start=m["start"],
+        end=_s(m.get("end")),
+        alternate_for=_s(m.get("alternate_for")),
+        note=_s(m.get("note")),
+    )
+    r.memberships_of_person[m["person"]].append(membership)
+    if org:
+        r.memberships_for_org[org].append(membership)
+    return membership
+
+
+def _body(r: Records, doc: Document) -> None:
+    d = doc.data
+    r.bodies[doc.id] = Body(
+        id=doc.id,
+        path=doc.path,
+        name=d["name"],
+        type=d["type"],
+        parent=_s(d.get("parent")),
+        established=_s(d.get("established")),
+        dissolved=_s(d.get("dissolved")),
+        mandate=d.get("mandate", ""),
+        rules_url=_s(d.get("rules_url")),
+        seats=dict(d.get("seats") or {}),
+        chair=_s(d.get("chair")),
+        meeting_target_per_year=d.get("meeting_target_per_year"),
+        selection=d.get("selection", ""),
+        members=tuple(_membership(r, doc.id, i, m) for i, m in enumerate(d.get("members") or [])),
+    )
+
+
+def _plan(r: Records, doc: Document) -> None:
+    d = doc.data
+    r.plans[doc.id] = Plan(
+        id=doc.id,
+        path=doc.path,
+        title=d["title"],
+        number=d.get("number"),
+        start=d["start"],
+        end=d["end"],
+        status=d["status"],
+        forum=_s(d.get("forum")),
+        submitted=_s(d.get("submitted")),
+        summary=d.get("summary", ""),
+        documents=_links(d.get("documents")),
+    )
+
+
+def _commitment(r: Records, doc: Document) -> None:
+    d = doc.data
+    updates = (
+        Update(date=u["date"], status=u["status"], summary=u["summary"], evidence=_evidence(u.get("evidence")))
+        for u in d.get("updates") or []
+    )
+    milestones = tuple(
+        Milestone(
+            title=m["title"],
+            start=_s(m.get("start")),
+            end=m["end"],
+            status=m["status"],
+            evidence=_evidence(m.get("evidence")),
+        )
+        for m in d.get("milestones") or []
+    )
+    r.commitments[doc.id] = Commitment(
+        id=doc.id,
+        path=doc.path,
+        plan=doc.parent,
+        title=d["title"],
+        ogp_id=_s(d.get("ogp_id")),
+        lead=d["lead"],
+        supporting=tuple(d.get("supporting") or ()),
+        values=tuple(d.get("values") or ()),
+        themes=tuple(d.get("themes") or ()),
+        start=_s(d.get("start")),
+        end=_s(d.get("end")),
+        status=_s(d.get("status")),
+        milestones=milestones,
+        updates=tuple(sorted(updates, key=lambda u: u.date, reverse=True)),
+        irm=dict(d.get("irm") or {}),
+        description=doc.body,
+    )
+    r.commitments_of_plan[doc.parent].append(doc.id)
+    r.commitments_led[d["lead"]].append(doc.id)
+    for org in d.get("supporting") or ():
+        r.commitments_supported[org].append(doc.id)
+
+
+def _meeting(r: Records, doc: Document) -> None:
+    d = doc.data
+    actions = tuple(
+        Action(
+            meeting=doc.id,
+            index=i,
+            text=a["text"],
+            owner=_s(a.get("owner")),
+            due=_s(a.get("due")),
+            status=a.get("status", "open"),
+            commitments=tuple(a.get("commitments") or ()),
+        )
+        for i, a in enumerate(d.get("actions") or [])
+    )
+    decisions = tuple(
+        Decision(text=x["text"], commitments=tuple(x.get("commitments") or ()), vote=x.get("vote"))
+        for x in d.get("decisions") or []
+    )
+    attendance = tuple(
+        Attendance(person=a["person"], status=a["status"], on_behalf_of=_s(a.get("on_behalf_of")))
+        for a in d.get("attendance") or []
+    )
+    meeting = Meeting(
+        id=doc.id,
+        path=doc.path,
+        body=doc.parent,
+        title=d["title"],
+        date=d["date"],
+        start_time=_s(d.get("start_time")),
+        end_time=_s(d.get("end_time")),
+        timezone=d.get("timezone") or r.site.timezone,
+        kind=d.get("kind", "ordinary"),
+        status=d.get("status", "held"),
+        location=_s(d.get("location")),
+        online_url=_s(d.get("online_url")),
+        chair=_s(d.get("chair")),
+        attendance=attendance,
+        guests=tuple(Guest(name=g["name"], organization=_s(g.get("organization"))) for g in d.get("guests") or []),
+        agenda=tuple(d.get("agenda") or ()),
+        decisions=decisions,
+        actions=actions,
+        documents=_links(d.get("documents")),
+        minutes_status=_s(d.get("minutes")),
+        approved_in=_s(d.get("approved_in")),
+        minutes=doc.body,
+    )
+    r.meetings[doc.id] = meeting
+    r.meetings_of_body[doc.parent].append(doc.id)
+    if meeting.status == "held":
+        for a in attendance:
+            r.attendance_of_person[a.person].append((doc.id, a))
+    for action in actions:
+        if action.owner:
+            r.actions_of_owner[action.owner].append(action)
+        for c in action.commitments:
+            r.actions_on_commitment[c].append(action)
+    for decision in decisions:
+        for c in decision.commitments:
+            r.decisions_on_commitment[c].append((doc.id, decision))
+
+
+def _page(r: Records, doc: Document) -> None:
+    d = doc.data
+    r.pages[doc.id] = Page(
+        id=doc.id,
+        path=doc.path,
+        title=_s(d.get("title")),
+        description=_s(d.get("description")),
+        order=d.get("order", 100),
+        text=doc.body,
+    )
+
+
+Builder = Callable[[Records, Document], None]
+# Kinds are built in the registry's order (people before the bodies whose memberships read them).
+BUILDERS: dict[str, Builder] = {
+    "site": lambda r, doc: None,  # read first, by build_records itself
+    "organization": _organization,
+    "person": _person,
+    "body": _body,
+    "plan": _plan,
+    "commitment": _commitment,
+    "meeting": _meeting,
+    "page": _page,
+}
+# The order in which records of a kind are added (and so listed where no other order applies).
+_ORDER: dict[str, Callable[[Document], tuple[str, ...]]] = {
+    "commitment": lambda c: (c.parent, c.data.get("ogp_id") or "", c.id),
+    "meeting": lambda m: (m.data["date"], m.id),
+}
+
+
 def build_records(documents: Iterable[Document], as_of: str, withheld_key: bytes = b"") -> Records:
     """Typed records from validated documents (call only when validation found no errors)."""
     docs = list(documents)
@@ -73,179 +297,8 @@ def build_records(documents: Iterable[Document], as_of: str, withheld_key: bytes
     for doc in docs:
         by_kind[doc.kind].append(doc)
         r.sources[(doc.kind, doc.id)] = doc.path
-    for doc in by_kind["organization"]:
-        d = doc.data
-        r.organizations[doc.id] = Organization(
-            doc.id,
-            doc.path,
-            d["name"],
-            d["sector"],
-            _s(d.get("abbreviation")),
-            _s(d.get("parent")),
-            _s(d.get("url")),
-            d.get("description", ""),
-        )
-    for doc in by_kind["person"]:
-        d = doc.data
-        r.people[doc.id] = Person(
-            doc.id,
-            doc.path,
-            d["name"],
-            _s(d.get("organization")),
-            _s(d.get("position")),
-            d.get("bio", ""),
-            bool(d.get("withdrawn", False)),
-        )
-        if d.get("organization"):
-            r.people_of_org[d["organization"]].append(doc.id)
-    for doc in by_kind["body"]:
-        d = doc.data
-        members = []
-        for i, m in enumerate(d.get("members") or []):
-            person = r.people.get(m["person"])
-            org = m.get("organization") or (person.organization if person else None)
-            membership = Membership(
-                doc.id,
-                i,
-                m["person"],
-                org,
-                m["role"],
-                m["start"],
-                _s(m.get("end")),
-                _s(m.get("alternate_for")),
-                _s(m.get("note")),
-            )
-            members.append(membership)
-            r.memberships_of_person[m["person"]].append(membership)
-            if org:
-                r.memberships_for_org[org].append(membership)
-        r.bodies[doc.id] = Body(
-            doc.id,
-            doc.path,
-            d["name"],
-            d["type"],
-            _s(d.get("parent")),
-            _s(d.get("established")),
-            _s(d.get("dissolved")),
-            d.get("mandate", ""),
-            _s(d.get("rules_url")),
-            dict(d.get("seats") or {}),
-            _s(d.get("chair")),
-            d.get("meeting_target_per_year"),
-            d.get("selection", ""),
-            tuple(members),
-        )
-    for doc in by_kind["plan"]:
-        d = doc.data
-        r.plans[doc.id] = Plan(
-            doc.id,
-            doc.path,
-            d["title"],
-            d.get("number"),
-            d["start"],
-            d["end"],
-            d["status"],
-            _s(d.get("forum")),
-            _s(d.get("submitted")),
-            d.get("summary", ""),
-            _links(d.get("documents")),
-        )
-    for doc in sorted(by_kind["commitment"], key=lambda c: (c.parent, c.data.get("ogp_id") or "", c.id)):
-        d = doc.data
-        updates = sorted(
-            (
-                Update(u["date"], u["status"], u["summary"], _evidence(u.get("evidence")))
-                for u in d.get("updates") or []
-            ),
-            key=lambda u: u.date,
-            reverse=True,
-        )
-        milestones = tuple(
-            Milestone(m["title"], _s(m.get("start")), m["end"], m["status"], _evidence(m.get("evidence")))
-            for m in d.get("milestones") or []
-        )
-        r.commitments[doc.id] = Commitment(
-            doc.id,
-            doc.path,
-            doc.parent,
-            d["title"],
-            _s(d.get("ogp_id")),
-            d["lead"],
-            tuple(d.get("supporting") or ()),
-            tuple(d.get("values") or ()),
-            tuple(d.get("themes") or ()),
-            _s(d.get("start")),
-            _s(d.get("end")),
-            _s(d.get("status")),
-            milestones,
-            tuple(updates),
-            dict(d.get("irm") or {}),
-            doc.body,
-        )
-        r.commitments_of_plan[doc.parent].append(doc.id)
-        r.commitments_led[d["lead"]].append(doc.id)
-        for org in d.get("supporting") or ():
-            r.commitments_supported[org].append(doc.id)
-    for doc in sorted(by_kind["meeting"], key=lambda m: (m.data["date"], m.id)):
-        d = doc.data
-        actions = tuple(
-            Action(
-                doc.id,
-                i,
-                a["text"],
-                _s(a.get("owner")),
-                _s(a.get("due")),
-                a.get("status", "open"),
-                tuple(a.get("commitments") or ()),
-            )
-            for i, a in enumerate(d.get("actions") or [])
-        )
-        decisions = tuple(
-            Decision(x["text"], tuple(x.get("commitments") or ()), x.get("vote")) for x in d.get("decisions") or []
-        )
-        attendance = tuple(
-            Attendance(a["person"], a["status"], _s(a.get("on_behalf_of"))) for a in d.get("attendance") or []
-        )
-        meeting = Meeting(
-            doc.id,
-            doc.path,
-            doc.parent,
-            d["title"],
-            d["date"],
-            _s(d.get("start_time")),
-            _s(d.get("end_time")),
-            d.get("timezone") or r.site.timezone,
-            d.get("kind", "ordinary"),
-            d.get("status", "held"),
-            _s(d.get("location")),
-            _s(d.get("online_url")),
-            _s(d.get("chair")),
-            attendance,
-            tuple(Guest(g["name"], _s(g.get("organization"))) for g in d.get("guests") or []),
-            tuple(d.get("agenda") or ()),
-            decisions,
-            actions,
-            _links(d.get("documents")),
-            _s(d.get("minutes")),
-            _s(d.get("approved_in")),
-            doc.body,
-        )
-        r.meetings[doc.id] = meeting
-        r.meetings_of_body[doc.parent].append(doc.id)
-        if meeting.status == "held":
-            for a in attendance:
-                r.attendance_of_person[a.person].append((doc.id, a))
-        for action in actions:
-            if action.owner:
-                r.actions_of_owner[action.owner].append(action)
-            for c in action.commitments:
-                r.actions_on_commitment[c].append(action)
-        for decision in decisions:
-            for c in decision.commitments:
-                r.decisions_on_commitment[c].append((doc.id, decision))
-    for doc in by_kind["page"]:
-        d = doc.data
-        r.pages[doc.id] = Page(
-            doc.id, doc.path, _s(d.get("title")), _s(d.get("description")), d.get("order", 100), doc.body
-        )
+    for kind in KINDS:
+        order = _ORDER.get(kind.name)
+        for doc in sorted(by_kind[kind.name], key=order) if order else by_kind[kind.name]:
+            BUILDERS[kind.name](r, doc)
     return r

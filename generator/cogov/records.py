@@ -14,6 +14,7 @@ from typing import Any
 from anyascii import anyascii
 
 from cogov.errors import Diagnostic, Severity
+from cogov.kinds import classify
 from cogov.loader import Loaded, Positions, load_markdown_file, load_yaml_file
 from cogov.messages import t
 
@@ -51,28 +52,6 @@ def slugify(text: str) -> str:
     return slug or "record"
 
 
-def _classify(rel: tuple[str, ...]) -> tuple[str, str, str] | None:
-    """``(kind, id, parent)`` for a path relative to content/, or None when it is no record."""
-    match rel:
-        case ("site.yml",):
-            return ("site", "site", "")
-        case ("pages", name) if name.endswith(".md"):
-            return ("page", name[:-3], "")
-        case ("organizations", name) if name.endswith(".yml"):
-            return ("organization", name[:-4], "")
-        case ("people", name) if name.endswith(".yml"):
-            return ("person", name[:-4], "")
-        case ("bodies", name) if name.endswith(".yml"):
-            return ("body", name[:-4], "")
-        case ("action-plans", plan, "plan.yml"):
-            return ("plan", plan, "")
-        case ("action-plans", plan, "commitments", name) if name.endswith(".md"):
-            return ("commitment", name[:-3], plan)
-        case ("meetings", body, name) if name.endswith(".md"):
-            return ("meeting", name[:-3], body)
-    return None
-
-
 def _misnamed(rel: tuple[str, ...]) -> str | None:
     """A hint when a file looks like a record with the wrong extension."""
     name = rel[-1]
@@ -81,7 +60,7 @@ def _misnamed(rel: tuple[str, ...]) -> str | None:
         return None
     for new_ext in ("yml", "md"):
         candidate = (*rel[:-1], f"{stem}.{new_ext}")
-        if ext.lower() in {"yaml", "yml", "md", "markdown", "txt"} and _classify(candidate):
+        if ext.lower() in {"yaml", "yml", "md", "markdown", "txt"} and classify(candidate):
             key = "file.yaml_ext" if new_ext == "yml" else "file.md_expected"
             return t(key, name=f"{stem}.{new_ext}")
     return None
@@ -124,7 +103,7 @@ def _discover(project: Path, cache: dict[str, CacheEntry] | None) -> tuple[list[
         relpath = file.relative_to(project).as_posix()
         if any(part.startswith(".") for part in rel) or rel[-1] in _IGNORED_NAMES:
             continue
-        found = _classify(rel)
+        found = classify(rel)
         if found is None:
             hint = _misnamed(rel)
             severity = Severity.ERROR if hint else Severity.WARNING

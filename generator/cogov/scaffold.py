@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,34 +140,43 @@ def _commitment(settings: Settings, r: NewRecord) -> tuple[Path, str]:
     return settings.content / "action-plans" / plan / "commitments" / f"{record_id}.md", text
 
 
-def _simple(settings: Settings, r: NewRecord) -> tuple[Path, str]:
-    name = r.title or {"person": "New person", "organization": "New organization", "body": "New body"}.get(
-        r.kind, "New action plan"
-    )
+def _person(settings: Settings, r: NewRecord) -> tuple[Path, str]:
+    name = r.title or "New person"
     record_id = _check_id(r.record_id or slugify(name))
-    content = settings.content
-    if r.kind == "person":
-        lines = [f"name: {q(name)}"]
-        if r.organization:
-            orgs = _existing(content / "organizations", "*.yml")
-            lines.append(f"organization: {_require(r.organization, orgs, 'ref.missing_org_cli')}")
-        lines += ['# position: "Their public position"', '# bio: "A short public biography"']
-        return content / "people" / f"{record_id}.yml", "\n".join(lines) + "\n"
-    if r.kind == "organization":
-        sector = r.sector or "government"
-        lines = [f"name: {q(name)}", f"sector: {sector}", "# abbreviation: ABC", "# url: https://..."]
-        return content / "organizations" / f"{record_id}.yml", "\n".join(lines) + "\n"
-    if r.kind == "body":
-        body_type = r.body_type or "multi-stakeholder-forum"
-        lines = [
-            f"name: {q(name)}",
-            f"type: {body_type}",
-            f"established: {settings.as_of.isoformat()}",
-            "seats: {government: 5, civil-society: 5}",
-            "meeting_target_per_year: 4",
-            "members: []  # add: - {person: person-id, role: member, start: YYYY-MM-DD}",
-        ]
-        return content / "bodies" / f"{record_id}.yml", "\n".join(lines) + "\n"
+    lines = [f"name: {q(name)}"]
+    if r.organization:
+        orgs = _existing(settings.content / "organizations", "*.yml")
+        lines.append(f"organization: {_require(r.organization, orgs, 'ref.missing_org_cli')}")
+    lines += ['# position: "Their public position"', '# bio: "A short public biography"']
+    return settings.content / "people" / f"{record_id}.yml", "\n".join(lines) + "\n"
+
+
+def _organization(settings: Settings, r: NewRecord) -> tuple[Path, str]:
+    name = r.title or "New organization"
+    record_id = _check_id(r.record_id or slugify(name))
+    sector = r.sector or "government"
+    lines = [f"name: {q(name)}", f"sector: {sector}", "# abbreviation: ABC", "# url: https://..."]
+    return settings.content / "organizations" / f"{record_id}.yml", "\n".join(lines) + "\n"
+
+
+def _body(settings: Settings, r: NewRecord) -> tuple[Path, str]:
+    name = r.title or "New body"
+    record_id = _check_id(r.record_id or slugify(name))
+    body_type = r.body_type or "multi-stakeholder-forum"
+    lines = [
+        f"name: {q(name)}",
+        f"type: {body_type}",
+        f"established: {settings.as_of.isoformat()}",
+        "seats: {government: 5, civil-society: 5}",
+        "meeting_target_per_year: 4",
+        "members: []  # add: - {person: person-id, role: member, start: YYYY-MM-DD}",
+    ]
+    return settings.content / "bodies" / f"{record_id}.yml", "\n".join(lines) + "\n"
+
+
+def _plan(settings: Settings, r: NewRecord) -> tuple[Path, str]:
+    name = r.title or "New action plan"
+    record_id = _check_id(r.record_id or slugify(name))
     start = r.start or settings.as_of
     end = r.end or start.replace(year=start.year + 2)
     lines = [
@@ -177,17 +187,23 @@ def _simple(settings: Settings, r: NewRecord) -> tuple[Path, str]:
         "# forum: body-id",
         "documents: []",
     ]
-    return content / "action-plans" / record_id / "plan.yml", "\n".join(lines) + "\n"
+    return settings.content / "action-plans" / record_id / "plan.yml", "\n".join(lines) + "\n"
+
+
+# The stub of each kind that `cogov new` writes (kinds.py marks them with ``stub=True``).
+STUBS: dict[str, Callable[[Settings, NewRecord], tuple[Path, str]]] = {
+    "organization": _organization,
+    "person": _person,
+    "body": _body,
+    "plan": _plan,
+    "commitment": _commitment,
+    "meeting": _meeting,
+}
 
 
 def write_new_record(settings: Settings, request: NewRecord) -> Path:
     """Write the stub; never overwrite. Returns the new file's path."""
-    if request.kind == "meeting":
-        path, text = _meeting(settings, request)
-    elif request.kind == "commitment":
-        path, text = _commitment(settings, request)
-    else:
-        path, text = _simple(settings, request)
+    path, text = STUBS[request.kind](settings, request)
     if path.exists():
         raise FileExists(t("cli.file_exists", path=path.relative_to(settings.project).as_posix()))
     path.parent.mkdir(parents=True, exist_ok=True)

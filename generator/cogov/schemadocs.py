@@ -5,18 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cogov.schemas import KINDS, SchemaSet
-
-_LOCATIONS = {
-    "site": "content/site.yml",
-    "organization": "content/organizations/<id>.yml",
-    "person": "content/people/<id>.yml",
-    "body": "content/bodies/<id>.yml",
-    "plan": "content/action-plans/<id>/plan.yml",
-    "commitment": "content/action-plans/<plan>/commitments/<id>.md (front matter)",
-    "meeting": "content/meetings/<body>/<YYYY-MM-DD>-<name>.md (front matter)",
-    "page": "content/pages/<id>.md (optional front matter)",
-}
+from cogov.kinds import KINDS
+from cogov.schemas import SchemaSet
 
 
 def _resolve(schemas: SchemaSet, node: dict[str, Any]) -> dict[str, Any]:
@@ -95,7 +85,7 @@ def render_reference(schemas: SchemaSet) -> str:
         "",
     ]
     for kind in KINDS:
-        schema = schemas.schemas[kind]
+        schema = schemas.schemas[kind.name]
         out += [f"<!-- {schema['$id']} -->"]
-        _table(schemas, f"{schema['title']} (`{_LOCATIONS[kind]}`)", schema, 2, out)
+        _table(schemas, f"{schema['title']} (`{kind.location}`)", schema, 2, out)
     return "\n".join(out).rstrip() + "\n"

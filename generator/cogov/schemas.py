@@ -19,9 +19,10 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from cogov.kinds import NAMES
 from cogov.resources import resource
 
-KINDS = ("site", "organization", "person", "body", "plan", "commitment", "meeting", "page")
+KINDS = NAMES  # every kind has a schema of its name
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _EMAIL_RE = re.compile(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+")
 

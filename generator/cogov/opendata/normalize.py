@@ -3,52 +3,242 @@ the CSV tables and Popolo. People whose names are withheld appear under a stable
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from cogov import SCHEMA_VERSION
+from cogov.kinds import KINDS
 from cogov.messages import t
-from cogov.model import Records
+from cogov.model import Body, Commitment, Meeting, Membership, Organization, Person, Plan, Records
 
 
 def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
-def normalize(r: Records) -> dict[str, Any]:
-    withheld = t("ui.withheld", r.site.language)
+class _Normalizer:
+    """References resolved to ``{"id", "name"}`` (a withheld person's opaque ID and label)."""
 
-    def person(pid: str | None) -> dict[str, Any] | None:
+    def __init__(self, r: Records) -> None:
+        self.r = r
+        self.withheld = t("ui.withheld", r.site.language)
+
+    def person_ref(self, pid: str | None) -> dict[str, Any] | None:
         if not pid:
             return None
-        return {"id": r.public_person_id(pid), "name": r.person_name(pid, withheld)}
+        return {"id": self.r.public_person_id(pid), "name": self.r.person_name(pid, self.withheld)}
 
-    def org(oid: str | None) -> dict[str, Any] | None:
+    def org_ref(self, oid: str | None) -> dict[str, Any] | None:
         if not oid:
             return None
-        o = r.organizations.get(oid)
+        o = self.r.organizations.get(oid)
         return {"id": oid, "name": o.name if o else oid}
 
-    def body(bid: str | None) -> dict[str, Any] | None:
-        return {"id": bid, "name": r.bodies[bid].name} if bid else None
+    def body_ref(self, bid: str | None) -> dict[str, Any] | None:
+        return {"id": bid, "name": self.r.bodies[bid].name} if bid else None
 
+    @staticmethod
     def links(items: Any) -> list[dict[str, Any]]:
         """Documents and evidence: title and address, with date and type where given."""
         return [_drop_empty(vars(item).copy()) for item in items]
 
-    def owner(oid: str | None) -> dict[str, Any] | None:
+    def owner_ref(self, oid: str | None) -> dict[str, Any] | None:
         if not oid:
             return None
-        if oid in r.people:
-            return {"type": "person", **(person(oid) or {})}
-        return {"type": "organization", **(org(oid) or {})}
+        if oid in self.r.people:
+            return {"type": "person", **(self.person_ref(oid) or {})}
+        return {"type": "organization", **(self.org_ref(oid) or {})}
 
-    def named(kind: str, rid: str) -> dict[str, Any]:
+    def named(self, kind: str, rid: str) -> dict[str, Any]:
         if kind == "commitment":
-            c = r.commitments.get(rid)
+            c = self.r.commitments.get(rid)
             return {"id": rid, "title": c.title if c else rid}
-        m = r.meetings.get(rid)
+        m = self.r.meetings.get(rid)
         return {"id": rid, "title": m.title if m else rid, "date": m.date if m else None}
 
+    # --- one function per kind: a record as plain data ------------------------------------------
+
+    def organization(self, o: Organization) -> dict[str, Any]:
+        return _drop_empty(
+            {
+                "id": o.id,
+                "name": o.name,
+                "abbreviation": o.abbreviation,
+                "sector": o.sector,
+                "parent": self.org_ref(o.parent),
+                "url": o.url,
+                "description": o.description,
+            }
+        )
+
+    def person(self, p: Person) -> dict[str, Any]:
+        return _drop_empty(
+            {
+                **(self.person_ref(p.id) or {}),
+                "withheld": True if p.withdrawn else None,
+                "organization": None if p.withdrawn else self.org_ref(p.organization),
+                "position": None if p.withdrawn else p.position,
+            }
+        )
+
+    def membership(self, m: Membership) -> dict[str, Any]:
+        return _drop_empty(
+            {
+                "person": self.person_ref(m.person),
+                "organization": self.org_ref(m.organization),
+                "sector": self.r.sector_of(m.organization),
+                "role": m.role,
+                "start": m.start,
+                "end": m.end,
+                "alternate_for": self.person_ref(m.alternate_for),
+                "note": m.note,
+            }
+        )
+
+    def body(self, b: Body) -> dict[str, Any]:
+        return _drop_empty(
+            {
+                "id": b.id,
+                "name": b.name,
+                "type": b.type,
+                "parent": self.body_ref(b.parent),
+                "established": b.established,
+                "dissolved": b.dissolved,
+                "mandate": b.mandate,
+                "rules_url": b.rules_url,
+                "seats": dict(sorted(b.seats.items())),
+                "chair": b.chair,
+                "meeting_target_per_year": b.meeting_target_per_year,
+                "selection": b.selection,
+                "memberships": [self.membership(m) for m in b.members],
+            }
+        )
+
+    def plan(self, p: Plan) -> dict[str, Any]:
+        return _drop_empty(
+            {
+                "id": p.id,
+                "title": p.title,
+                "number": p.number,
+                "start": p.start,
+                "end": p.end,
+                "status": p.status,
+                "forum": self.body_ref(p.forum),
+                "submitted": p.submitted,
+                "summary": p.summary,
+                "documents": self.links(p.documents),
+                "commitments": list(self.r.commitments_of_plan.get(p.id, [])),
+            }
+        )
+
+    def commitment(self, c: Commitment) -> dict[str, Any]:
+        return _drop_empty(
+            {
+                "id": c.id,
+                "plan": c.plan,
+                "ogp_id": c.ogp_id,
+                "title": c.title,
+                "lead": self.org_ref(c.lead),
+                "supporting": [self.org_ref(o) for o in c.supporting],
+                "values": list(c.values),
+                "themes": list(c.themes),
+                "start": c.start,
+                "end": c.end,
+                "status": c.status,
+                "milestones": [
+                    _drop_empty(
+                        {
+                            "title": m.title,
+                            "start": m.start,
+                            "end": m.end,
+                            "status": m.status,
+                            "evidence": self.links(m.evidence),
+                        }
+                    )
+                    for m in c.milestones
+                ],
+                "updates": [
+                    _drop_empty(
+                        {"date": u.date, "status": u.status, "summary": u.summary, "evidence": self.links(u.evidence)}
+                    )
+                    for u in c.updates
+                ],
+                "irm": dict(sorted(c.irm.items())),
+                "description": c.description.strip(),
+                "decisions": [self.named("meeting", mid) for mid, _ in self.r.decisions_on_commitment.get(c.id, [])],
+            }
+        )
+
+    def meeting(self, m: Meeting) -> dict[str, Any]:
+        return _drop_empty(
+            {
+                "id": m.id,
+                "body": self.body_ref(m.body),
+                "title": m.title,
+                "date": m.date,
+                "start_time": m.start_time,
+                "end_time": m.end_time,
+                "timezone": m.timezone,
+                "kind": m.kind,
+                "status": m.status,
+                "location": m.location,
+                "online_url": m.online_url,
+                "chair": self.person_ref(m.chair),
+                "attendance_rate": round(m.attendance_rate, 4) if m.attendance_rate is not None else None,
+                "attendance": [
+                    _drop_empty(
+                        {
+                            "person": self.person_ref(a.person),
+                            "status": a.status,
+                            "on_behalf_of": self.person_ref(a.on_behalf_of),
+                        }
+                    )
+                    for a in m.attendance
+                ],
+                "guests": [_drop_empty({"name": g.name, "organization": g.organization}) for g in m.guests],
+                "agenda": list(m.agenda),
+                "decisions": [
+                    _drop_empty(
+                        {
+                            "text": d.text,
+                            "commitments": [self.named("commitment", c) for c in d.commitments],
+                            "vote": d.vote,
+                        }
+                    )
+                    for d in m.decisions
+                ],
+                "actions": [
+                    _drop_empty(
+                        {
+                            "text": a.text,
+                            "owner": self.owner_ref(a.owner),
+                            "due": a.due,
+                            "status": a.status,
+                            "commitments": [self.named("commitment", c) for c in a.commitments],
+                        }
+                    )
+                    for a in m.actions
+                ],
+                "documents": self.links(m.documents),
+                "minutes_status": m.minutes_status,
+                "approved_in": m.approved_in,
+                "minutes": m.minutes.strip(),
+            }
+        )
+
+
+# For each kind published in records.json (kinds.py names its collection): the records, in order.
+_RECORDS: dict[str, Callable[[Records], list[Any]]] = {
+    "organization": lambda r: sorted(r.organizations.values(), key=lambda o: o.id),
+    "person": lambda r: sorted(r.people.values(), key=lambda p: r.public_person_id(p.id)),
+    "body": lambda r: sorted(r.bodies.values(), key=lambda b: b.id),
+    "plan": lambda r: sorted(r.plans.values(), key=lambda p: p.id),
+    "commitment": lambda r: sorted(r.commitments.values(), key=lambda c: c.id),
+    "meeting": lambda r: sorted(r.meetings.values(), key=lambda m: (m.date, m.id)),
+}
+
+
+def normalize(r: Records) -> dict[str, Any]:
     site = r.site
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -68,179 +258,9 @@ def normalize(r: Records) -> dict[str, Any]:
             }
         ),
     }
-    out["organizations"] = [
-        _drop_empty(
-            {
-                "id": o.id,
-                "name": o.name,
-                "abbreviation": o.abbreviation,
-                "sector": o.sector,
-                "parent": org(o.parent),
-                "url": o.url,
-                "description": o.description,
-            }
-        )
-        for o in sorted(r.organizations.values(), key=lambda o: o.id)
-    ]
-    out["people"] = [
-        _drop_empty(
-            {
-                **(person(p.id) or {}),
-                "withheld": True if p.withdrawn else None,
-                "organization": None if p.withdrawn else org(p.organization),
-                "position": None if p.withdrawn else p.position,
-            }
-        )
-        for p in sorted(r.people.values(), key=lambda p: r.public_person_id(p.id))
-    ]
-    out["bodies"] = [
-        _drop_empty(
-            {
-                "id": b.id,
-                "name": b.name,
-                "type": b.type,
-                "parent": body(b.parent),
-                "established": b.established,
-                "dissolved": b.dissolved,
-                "mandate": b.mandate,
-                "rules_url": b.rules_url,
-                "seats": dict(sorted(b.seats.items())),
-                "chair": b.chair,
-                "meeting_target_per_year": b.meeting_target_per_year,
-                "selection": b.selection,
-                "memberships": [
-                    _drop_empty(
-                        {
-                            "person": person(m.person),
-                            "organization": org(m.organization),
-                            "sector": r.sector_of(m.organization),
-                            "role": m.role,
-                            "start": m.start,
-                            "end": m.end,
-                            "alternate_for": person(m.alternate_for),
-                            "note": m.note,
-                        }
-                    )
-                    for m in b.members
-                ],
-            }
-        )
-        for b in sorted(r.bodies.values(), key=lambda b: b.id)
-    ]
-    out["action_plans"] = [
-        _drop_empty(
-            {
-                "id": p.id,
-                "title": p.title,
-                "number": p.number,
-                "start": p.start,
-                "end": p.end,
-                "status": p.status,
-                "forum": body(p.forum),
-                "submitted": p.submitted,
-                "summary": p.summary,
-                "documents": links(p.documents),
-                "commitments": list(r.commitments_of_plan.get(p.id, [])),
-            }
-        )
-        for p in sorted(r.plans.values(), key=lambda p: p.id)
-    ]
-    out["commitments"] = [
-        _drop_empty(
-            {
-                "id": c.id,
-                "plan": c.plan,
-                "ogp_id": c.ogp_id,
-                "title": c.title,
-                "lead": org(c.lead),
-                "supporting": [org(o) for o in c.supporting],
-                "values": list(c.values),
-                "themes": list(c.themes),
-                "start": c.start,
-                "end": c.end,
-                "status": c.status,
-                "milestones": [
-                    _drop_empty(
-                        {
-                            "title": m.title,
-                            "start": m.start,
-                            "end": m.end,
-                            "status": m.status,
-                            "evidence": links(m.evidence),
-                        }
-                    )
-                    for m in c.milestones
-                ],
-                "updates": [
-                    _drop_empty(
-                        {
-                            "date": u.date,
-                            "status": u.status,
-                            "summary": u.summary,
-                            "evidence": links(u.evidence),
-                        }
-                    )
-                    for u in c.updates
-                ],
-                "irm": dict(sorted(c.irm.items())),
-                "description": c.description.strip(),
-                "decisions": [named("meeting", mid) for mid, _ in r.decisions_on_commitment.get(c.id, [])],
-            }
-        )
-        for c in sorted(r.commitments.values(), key=lambda c: c.id)
-    ]
-    out["meetings"] = [
-        _drop_empty(
-            {
-                "id": m.id,
-                "body": body(m.body),
-                "title": m.title,
-                "date": m.date,
-                "start_time": m.start_time,
-                "end_time": m.end_time,
-                "timezone": m.timezone,
-                "kind": m.kind,
-                "status": m.status,
-                "location": m.location,
-                "online_url": m.online_url,
-                "chair": person(m.chair),
-                "attendance_rate": round(m.attendance_rate, 4) if m.attendance_rate is not None else None,
-                "attendance": [
-                    _drop_empty(
-                        {"person": person(a.person), "status": a.status, "on_behalf_of": person(a.on_behalf_of)}
-                    )
-                    for a in m.attendance
-                ],
-                "guests": [_drop_empty({"name": g.name, "organization": g.organization}) for g in m.guests],
-                "agenda": list(m.agenda),
-                "decisions": [
-                    _drop_empty(
-                        {
-                            "text": d.text,
-                            "commitments": [named("commitment", c) for c in d.commitments],
-                            "vote": d.vote,
-                        }
-                    )
-                    for d in m.decisions
-                ],
-                "actions": [
-                    _drop_empty(
-                        {
-                            "text": a.text,
-                            "owner": owner(a.owner),
-                            "due": a.due,
-                            "status": a.status,
-                            "commitments": [named("commitment", c) for c in a.commitments],
-                        }
-                    )
-                    for a in m.actions
-                ],
-                "documents": links(m.documents),
-                "minutes_status": m.minutes_status,
-                "approved_in": m.approved_in,
-                "minutes": m.minutes.strip(),
-            }
-        )
-        for m in sorted(r.meetings.values(), key=lambda m: (m.date, m.id))
-    ]
+    normalizer = _Normalizer(r)
+    for kind in KINDS:
+        if kind.data:
+            convert = getattr(normalizer, kind.name)
+            out[kind.data] = [convert(record) for record in _RECORDS[kind.name](r)]
     return out

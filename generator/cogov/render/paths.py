@@ -3,27 +3,14 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
+from cogov.kinds import KINDS
 from cogov.model import Records
 
-SECTIONS = {
-    "plan": "action-plans/{id}/index.md",
-    "commitment": "commitments/{id}.md",
-    "body": "bodies/{id}.md",
-    "meeting": "meetings/{id}.md",
-    "person": "people/{id}.md",
-    "organization": "organizations/{id}.md",
-    "page": "pages/{id}.md",
-}
+SECTIONS = {k.name: k.page for k in KINDS if k.page}
 HOME = "index.md"
 ACTIONS = "actions.md"
 DATA = "data.md"
-INDEXES = {
-    "plan": "action-plans/index.md",
-    "body": "bodies/index.md",
-    "meeting": "meetings/index.md",
-    "person": "people/index.md",
-    "organization": "organizations/index.md",
-}
+INDEXES = {k.name: k.index for k in KINDS if k.index}
 
 
 def year_page(year: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from jinja2 import Environment
 
+from cogov.kinds import NAMES, kind
 from cogov.messages import t
 from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
 from cogov.render import charts, jsonld, paths
@@ -80,6 +81,12 @@ class SiteRenderer:
         description = "; ".join(f"{label}: {members} members for {seats} seats" for label, _, seats, members in rows)
         return charts.seats_chart(rows, f"Current members against seats by sector. {description}")
 
+    def record(self, kind_name: str, record_id: str, values: Callable[[], dict[str, Any]]) -> tuple[str, str | None]:
+        """A record's page: its kind's template at its kind's address."""
+        template = kind(kind_name).template
+        assert template is not None
+        return self.page(template, paths.page_of(kind_name, record_id), values)
+
     # --- page families -----------------------------------------------------------------------
 
     def home(self) -> Pages:
@@ -112,12 +119,12 @@ class SiteRenderer:
         r = self.r
         plans = sorted(r.plans.values(), key=lambda p: p.start, reverse=True)
         for plan in plans:
-            yield self.page("plan.md.j2", paths.page_of("plan", plan.id), partial(self._plan_values, plan))
+            yield self.record("plan", plan.id, partial(self._plan_values, plan))
         yield self.page(
             "plans_index.md.j2", paths.INDEXES["plan"], lambda: {"rows": self._plan_rows(plans)}, listing=True
         )
         for c in r.commitments.values():
-            yield self.page("commitment.md.j2", paths.page_of("commitment", c.id), partial(self._commitment_values, c))
+            yield self.record("commitment", c.id, partial(self._commitment_values, c))
 
     def _plan_values(self, plan: Plan) -> dict[str, Any]:
         commitments = [self.r.commitments[c] for c in self.r.commitments_of_plan.get(plan.id, [])]
@@ -144,7 +151,7 @@ class SiteRenderer:
         r = self.r
         bodies = sorted(r.bodies.values(), key=lambda b: b.name)
         for body in bodies:
-            yield self.page("body.md.j2", paths.page_of("body", body.id), partial(self._body_values, body))
+            yield self.record("body", body.id, partial(self._body_values, body))
         yield self.page(
             "bodies_index.md.j2", paths.INDEXES["body"], lambda: {"rows": self._body_rows(bodies)}, listing=True
         )
@@ -191,7 +198,7 @@ class SiteRenderer:
         by_year: dict[str, list[Meeting]] = defaultdict(list)
         for m in sorted(r.meetings.values(), key=lambda m: (m.date, m.id), reverse=True):
             by_year[m.date[:4]].append(m)
-            yield self.page("meeting.md.j2", paths.page_of("meeting", m.id), partial(self._meeting_values, m))
+            yield self.record("meeting", m.id, partial(self._meeting_values, m))
         bodies = sorted(r.bodies.values(), key=lambda b: b.name)
         years = list(by_year.items())
 
@@ -250,7 +257,7 @@ class SiteRenderer:
         )
         organizations = sorted(r.organizations.values(), key=lambda o: o.name.casefold())
         for o in organizations:
-            yield self.page("organization.md.j2", paths.page_of("organization", o.id), partial(self._org_values, o))
+            yield self.record("organization", o.id, partial(self._org_values, o))
 
         def index_values() -> dict[str, Any]:
             by_sector: dict[str, list[Organization]] = defaultdict(list)
@@ -294,11 +301,12 @@ class SiteRenderer:
         from cogov.opendata.tables import TABLES
 
         bodies = sorted(self.r.bodies.values(), key=lambda b: b.name)
-        yield self.page("data.md.j2", paths.DATA, lambda: {"tables": TABLES, "bodies": bodies}, listing=True)
+        values = {"tables": TABLES, "bodies": bodies, "schemas": [*NAMES, "common"]}
+        yield self.page("data.md.j2", paths.DATA, lambda: values, listing=True)
 
     def free_pages(self) -> Pages:
         for page in self.r.pages.values():
-            yield self.page("page.md.j2", paths.page_of("page", page.id), partial(dict, page=page))
+            yield self.record("page", page.id, partial(dict, page=page))
 
 
 def _role_order(m: Any) -> tuple[int, str]:

@@ -6,28 +6,11 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cogov.kinds import KINDS
 from cogov.records import Document
 
-KIND_ARTICLE = {
-    "site": "the site",
-    "organization": "an organization",
-    "person": "a person",
-    "body": "a body",
-    "plan": "an action plan",
-    "commitment": "a commitment",
-    "meeting": "a meeting",
-    "page": "a page",
-}
-KIND_LABEL = {
-    "site": "site",
-    "organization": "organization",
-    "person": "person",
-    "body": "body",
-    "plan": "action plan",
-    "commitment": "commitment",
-    "meeting": "meeting",
-    "page": "page",
-}
+KIND_ARTICLE = {k.name: k.article for k in KINDS}
+KIND_LABEL = {k.name: k.label for k in KINDS}
 
 
 @dataclass

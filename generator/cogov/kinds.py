@@ -1,0 +1,150 @@
+"""The one registry of record kinds: where each kind's files live, its schema, its page and list
+page, its labels and its open-data collection. Every list of kinds elsewhere is derived from here,
+and ``tests/test_kinds.py`` fails when a kind lacks a schema, a template, a diff description, a
+table, a ``cogov new`` stub or a section of the field reference.
+
+To add a kind: its schema in ``schemas/``, an entry here, its model class and builder
+(``model.py``, ``model_build.py``), its page template and a case folder; then regenerate the field
+reference (see docs/development.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cogov.messages import t
+
+
+@dataclass(frozen=True, kw_only=True)
+class Kind:
+    name: str  # also the schema's file name and the key in messages ("kind.<name>.label")
+    # Where its files live, relative to content/: literal parts, "{parent}", and "{id}" or
+    # "{id}.<ext>" for the part that names the record.
+    files: tuple[str, ...]
+    location: str  # the same, as the field reference writes it
+    page: str | None = None  # its page in the generated docs, with "{id}"
+    index: str | None = None  # its section's list page
+    data: str | None = None  # its collection in records.json (and CSV table)
+    template: str | None = None  # its page template
+    stub: bool = False  # `cogov new <kind>` writes one
+
+    @property
+    def markdown(self) -> bool:
+        """A Markdown file with front matter (the text below it is the record's body)."""
+        return self.files[-1].endswith(".md")
+
+    @property
+    def label(self) -> str:
+        return t(f"kind.{self.name}.label")
+
+    @property
+    def article(self) -> str:
+        return t(f"kind.{self.name}.article")
+
+    def match(self, rel: tuple[str, ...]) -> tuple[str, str] | None:
+        """``(id, parent)`` when ``rel`` (a path relative to content/) is a file of this kind."""
+        if len(rel) != len(self.files):
+            return None
+        record_id, parent = self.name, ""
+        for part, pattern in zip(rel, self.files, strict=True):
+            if pattern == "{parent}":
+                parent = part
+            elif pattern.startswith("{id}"):
+                suffix = pattern[len("{id}") :]
+                if not part.endswith(suffix):
+                    return None
+                record_id = part[: len(part) - len(suffix)] if suffix else part
+            elif part != pattern:
+                return None
+        return record_id, parent
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(name="site", files=("site.yml",), location="content/site.yml"),
+    Kind(
+        name="organization",
+        files=("organizations", "{id}.yml"),
+        location="content/organizations/<id>.yml",
+        page="organizations/{id}.md",
+        index="organizations/index.md",
+        data="organizations",
+        template="organization.md.j2",
+        stub=True,
+    ),
+    Kind(
+        name="person",
+        files=("people", "{id}.yml"),
+        location="content/people/<id>.yml",
+        page="people/{id}.md",
+        index="people/index.md",
+        data="people",
+        template="person.md.j2",
+        stub=True,
+    ),
+    Kind(
+        name="body",
+        files=("bodies", "{id}.yml"),
+        location="content/bodies/<id>.yml",
+        page="bodies/{id}.md",
+        index="bodies/index.md",
+        data="bodies",
+        template="body.md.j2",
+        stub=True,
+    ),
+    Kind(
+        name="plan",
+        files=("action-plans", "{id}", "plan.yml"),
+        location="content/action-plans/<id>/plan.yml",
+        page="action-plans/{id}/index.md",
+        index="action-plans/index.md",
+        data="action_plans",
+        template="plan.md.j2",
+        stub=True,
+    ),
+    Kind(
+        name="commitment",
+        files=("action-plans", "{parent}", "commitments", "{id}.md"),
+        location="content/action-plans/<plan>/commitments/<id>.md (front matter)",
+        page="commitments/{id}.md",
+        data="commitments",
+        template="commitment.md.j2",
+        stub=True,
+    ),
+    Kind(
+        name="meeting",
+        files=("meetings", "{parent}", "{id}.md"),
+        location="content/meetings/<body>/<YYYY-MM-DD>-<name>.md (front matter)",
+        page="meetings/{id}.md",
+        index="meetings/index.md",
+        data="meetings",
+        template="meeting.md.j2",
+        stub=True,
+    ),
+    Kind(
+        name="page",
+        files=("pages", "{id}.md"),
+        location="content/pages/<id>.md (optional front matter)",
+        page="pages/{id}.md",
+        template="page.md.j2",
+    ),
+)
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+NAMES: tuple[str, ...] = tuple(BY_NAME)
+
+
+def kind(name: str) -> Kind:
+    return BY_NAME[name]
+
+
+def with_pages() -> Iterator[Kind]:
+    return (k for k in KINDS if k.page)
+
+
+def classify(rel: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """``(kind, id, parent)`` for a path relative to content/, or None when it is no record."""
+    for candidate in KINDS:
+        found = candidate.match(rel)
+        if found:
+            return candidate.name, found[0], found[1]
+    return None

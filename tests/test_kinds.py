@@ -1,0 +1,55 @@
+"""The registry of record kinds (cogov.kinds) is complete: every kind has what every part of
+cogov needs, so a kind missed anywhere fails here rather than at run time."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cogov import kinds
+from cogov.diff import _ORDER
+from cogov.messages import t
+from cogov.model_build import BUILDERS
+from cogov.opendata.normalize import _RECORDS, _Normalizer
+from cogov.opendata.tables import TABLES
+from cogov.render.environment import TEMPLATES
+from cogov.scaffold import STUBS
+from cogov.schemas import schema_dir
+from tests.conftest import ROOT
+
+KINDS = kinds.KINDS
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_every_kind_has_what_every_part_needs(kind: kinds.Kind) -> None:
+    assert (schema_dir() / f"{kind.name}.json").is_file(), "a schema"
+    assert kind.name in BUILDERS, "a model builder"
+    assert kind.name in _ORDER, "a place in `cogov diff`"
+    for key in (f"kind.{kind.name}.label", f"kind.{kind.name}.article", f"diff.kind.{kind.name}"):
+        assert t(key) != key, f"a message {key}"
+    assert f"`{kind.location}`" in (ROOT / "schemas" / "REFERENCE.md").read_text(encoding="utf-8"), "a section"
+    if kind.page:
+        assert kind.template and (TEMPLATES / kind.template).is_file(), "a page template"
+    if kind.data:
+        assert kind.name in _RECORDS and callable(getattr(_Normalizer, kind.name)), "an open-data form"
+        assert kind.data in {table.name for table in TABLES}, "a CSV table"
+        records_schema = json.loads((schema_dir() / "records.json").read_text(encoding="utf-8"))
+        assert kind.data in records_schema["properties"], "a place in records.json"
+    assert (kind.name in STUBS) == kind.stub, "a `cogov new` stub where the registry says so"
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_files_are_classified_by_the_registry(kind: kinds.Kind) -> None:
+    rel = tuple(
+        part.replace("{id}", "an-id").replace("{parent}", "a-parent") if "{" in part else part for part in kind.files
+    )
+    found = kinds.classify(rel)
+    assert found is not None and found[0] == kind.name
+    assert found[1] == ("an-id" if any("{id}" in p for p in kind.files) else kind.name)
+
+
+def test_names_are_unique_and_ordered_for_building() -> None:
+    names = [k.name for k in KINDS]
+    assert len(set(names)) == len(names)
+    assert names.index("person") < names.index("body") < names.index("meeting")
