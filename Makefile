@@ -4,10 +4,12 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Building needs cogov alone; checking needs the developer tools too.
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 PROJECT ?= .
 
-.PHONY: help venv site serve test lint typecheck pytest browser tools snapshots docs bench clean
+.PHONY: help venv dev site serve test lint typecheck pytest browser tools snapshots docs bench clean
 
 help:
 	@echo "make serve   build the sample site and preview it at http://127.0.0.1:8000"
@@ -18,10 +20,16 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "cogov needs Python 3.11 or newer: run make PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	@touch $(STAMP)
 
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(DEV)
+
 venv: $(STAMP)
+
+dev: $(DEV)
 
 site: venv
 	$(BIN)/cogov build $(PROJECT)
@@ -47,26 +55,27 @@ $(ACTIONLINT):
 
 tools: $(ACTIONLINT)
 
-lint: venv
+lint: dev
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 
-typecheck: venv
+typecheck: dev
 	$(BIN)/mypy
 
-docs: venv
+docs: dev
 	$(BIN)/cogov schema-docs --output schemas/REFERENCE.md
 
-pytest: venv browser tools
+pytest: dev browser tools
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
 
 # Update the golden snapshots of the generated Markdown after an intended change.
-snapshots: venv
-	$(BIN)/python -m pytest -q tests/test_snapshots.py --update-snapshots
+# (the Markdown snapshots and the expected output of every case folder)
+snapshots: dev
+	$(BIN)/python -m pytest -q tests/test_render.py tests/test_cases.py tests/test_hostile.py --update-snapshots
 
-bench: venv
+bench: dev
 	$(BIN)/python bench/run.py
 
 clean:

@@ -54,3 +54,12 @@ def test_every_message_key_used_exists() -> None:
     used |= set(re.findall(r'\b_\("([a-z_]+\.[a-z0-9_.\-]*[a-z0-9_])"', text))
     assert used, "the pattern found no key"
     assert sorted(k for k in used if k not in CATALOGS["en"]) == []
+
+
+def test_every_path_the_makefile_names_exists() -> None:
+    """`make snapshots` once ran a test file that did not exist."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    paths = set(re.findall(r"(?<![\w/.])((?:tests|bench|generator|schemas|site_theme)/[\w./-]*[\w])", makefile))
+    assert paths, "the Makefile names the files it runs"
+    missing = sorted(p for p in paths if not (ROOT / p).exists())
+    assert missing == []
