@@ -91,7 +91,7 @@ class Describer:
             kind = key[0]
             handler = getattr(self, f"_{kind}", None)
             if handler is None:
-                if old is None or new is None or old.data != new.data or old.body != new.body:
+                if old is None or new is None or old.data != new.data or old.markdown != new.markdown:
                     yield from self._generic(kind, old, new)
                 continue
             yield from handler(old, new)
@@ -113,7 +113,7 @@ class Describer:
             yield Change(t("diff.removed", kind=t(f"diff.kind.{kind}"), path=doc.path), attention=True)
         else:
             fields = sorted(k for k in set(old.data) | set(new.data) if old.data.get(k) != new.data.get(k))
-            if old.body != new.body:
+            if old.markdown != new.markdown:
                 fields.append(t("diff.text"))
             yield Change(t("diff.changed", kind=t(f"diff.kind.{kind}"), path=doc.path, fields=", ".join(fields)))
 
@@ -195,7 +195,7 @@ class Describer:
         for u in _list(new.data, "updates"):
             if (u.get("date"), u.get("summary")) not in old_updates:
                 yield Change(t("diff.update_added", label=label, date=u.get("date"), status=u.get("status")))
-        if old.body != new.body:
+        if old.markdown != new.markdown:
             yield Change(t("diff.description_changed", label=label))
 
     def _meeting(self, old: Document | None, new: Document | None) -> Iterator[Change]:
@@ -242,7 +242,7 @@ class Describer:
         for what, changed in (
             ("decisions", _list(old.data, "decisions") != _list(new.data, "decisions")),
             ("attendance", _list(old.data, "attendance") != _list(new.data, "attendance")),
-            ("minutes", old.body != new.body),
+            ("minutes", old.markdown != new.markdown),
         ):
             if changed and was_approved:
                 yield Change(t(f"diff.approved_{what}_changed", date=date, body=body), attention=True)

@@ -59,9 +59,9 @@ def collect_urls(documents: list[Document]) -> dict[str, list[Use]]:
     for doc in documents:
         for path, url in _walk(doc.data, ()):
             found[url].append(Use(doc.path, doc.positions.value(path)[0]))
-        for i, line in enumerate(doc.body.split("\n")):
+        for i, line in enumerate(doc.markdown.split("\n")):
             for match in _URL_RE.finditer(line):
-                found[match.group(0).rstrip(".,;:")].append(Use(doc.path, doc.body_line + i))
+                found[match.group(0).rstrip(".,;:")].append(Use(doc.path, doc.markdown_line + i))
     return dict(found)
 
 

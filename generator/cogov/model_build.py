@@ -188,7 +188,7 @@ def _commitment(r: Records, doc: Document) -> None:
         milestones=milestones,
         updates=tuple(sorted(updates, key=lambda u: u.date, reverse=True)),
         irm=dict(d.get("irm") or {}),
-        description=doc.body,
+        description=doc.markdown,
     )
     r.commitments_of_plan[doc.parent].append(doc.id)
     r.commitments_led[d["lead"]].append(doc.id)
@@ -240,7 +240,7 @@ def _meeting(r: Records, doc: Document) -> None:
         documents=_links(d.get("documents")),
         minutes_status=_s(d.get("minutes")),
         approved_in=_s(d.get("approved_in")),
-        minutes=doc.body,
+        minutes=doc.markdown,
     )
     r.meetings[doc.id] = meeting
     r.meetings_of_body[doc.parent].append(doc.id)
@@ -265,7 +265,7 @@ def _page(r: Records, doc: Document) -> None:
         title=_s(d.get("title")),
         description=_s(d.get("description")),
         order=d.get("order", 100),
-        text=doc.body,
+        text=doc.markdown,
     )
 
 

@@ -38,8 +38,8 @@ class Document:
     path: str
     data: dict[str, Any]
     positions: Positions = field(default_factory=Positions)
-    body: str = ""
-    body_line: int = 0
+    markdown: str = ""  # the Markdown text below the front matter (minutes, a description)
+    markdown_line: int = 0  # the line it starts on
     parent: str = ""
     broken: bool = False
 

@@ -141,7 +141,7 @@ class SiteRenderer:
     def _commitment_values(self, c: Commitment) -> dict[str, Any]:
         r = self.r
         return {
-            "c": c,
+            "commitment": c,
             "decisions": sorted(r.decisions_on_commitment.get(c.id, []), key=lambda x: r.meetings[x[0]].date),
             "actions": sorted(r.actions_on_commitment.get(c.id, []), key=lambda a: r.meetings[a.meeting].date),
             "structured": jsonld.commitment(r, c),
@@ -180,7 +180,7 @@ class SiteRenderer:
             + ", ".join(f"{label} {round((rate or 0) * 100)}%" for label, rate in points),
         )
         return {
-            "b": body,
+            "body": body,
             "seat_rows": seat_rows,
             "seats_chart": self.seats_chart(seat_rows) if seat_rows else "",
             "current": sorted(r.current_members(body.id), key=_role_order),
@@ -230,7 +230,7 @@ class SiteRenderer:
         summary = ", ".join(parts)
         if m.attendance_rate is not None:
             summary += f". Attendance rate: {round(m.attendance_rate * 100)}%."
-        return {"mt": m, "summary": summary, "structured": jsonld.meeting(self.r, m)}
+        return {"meeting": m, "summary": summary, "structured": jsonld.meeting(self.r, m)}
 
     def _actions_values(self) -> dict[str, Any]:
         r = self.r
@@ -278,7 +278,7 @@ class SiteRenderer:
         r = self.r
         attended, listed = r.person_attendance_rate(p.id)
         return {
-            "p": p,
+            "person": p,
             "memberships": sorted(r.memberships_of_person.get(p.id, []), key=lambda m: m.start, reverse=True),
             "meetings": sorted(r.attendance_of_person.get(p.id, []), key=lambda x: r.meetings[x[0]].date, reverse=True),
             "attended": attended,
@@ -289,7 +289,7 @@ class SiteRenderer:
     def _org_values(self, o: Organization) -> dict[str, Any]:
         r = self.r
         return {
-            "o": o,
+            "organization": o,
             "memberships": sorted(r.memberships_for_org.get(o.id, []), key=lambda m: m.start, reverse=True),
             "people": [pid for pid in r.people_of_org.get(o.id, []) if not r.people[pid].withdrawn],
             "led": r.commitments_led.get(o.id, []),

@@ -380,9 +380,9 @@ def rule_markdown(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 doc.path, line, col, "MD001", Severity.ERROR, _markdown_message(problem), format_field(path)
             )
-    if doc.body:
-        for problem in find_problems(doc.body):
-            line = doc.body_line + problem.line
+    if doc.markdown:
+        for problem in find_problems(doc.markdown):
+            line = doc.markdown_line + problem.line
             yield Diagnostic(doc.path, line, problem.col + 1, "MD001", Severity.ERROR, _markdown_message(problem))
 
 
