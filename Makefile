@@ -32,10 +32,10 @@ venv: $(STAMP)
 dev: $(DEV)
 
 site: venv
-	$(BIN)/cogov build $(PROJECT)
+	$(BIN)/cogov build --project $(PROJECT)
 
 serve: venv
-	$(BIN)/cogov serve $(PROJECT)
+	$(BIN)/cogov serve --project $(PROJECT)
 
 # Debian's Chromium for the browser test; never a browser downloaded by a test tool.
 browser:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,15 @@ def test_new_with_unknown_body_suggests(tmp_path: Path, capsys: pytest.CaptureFi
     project = materialize_case(CASES / "valid" / "minimal", tmp_path / "p")
     assert main(["new", "meeting", "--body", "forun", "--date", "2024-06-01", "--project", str(project)]) == 2
     assert "did you mean `forum`" in capsys.readouterr().err
+
+
+def test_the_project_is_given_the_same_way_in_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(CASES / "base", project)
+    assert main(["validate", "--project", str(project), "--as-of", "2025-01-01"]) == 0
+    assert "note:" not in capsys.readouterr().err
+    # The earlier spelling still works, and says how to write it now.
+    assert main(["validate", str(project), "--as-of", "2025-01-01"]) == 0
+    assert f"cogov validate --project {project}" in capsys.readouterr().err
+    assert main(["validate", str(project), "--project", str(tmp_path), "--as-of", "2025-01-01"]) == 2
+    assert "two projects" in capsys.readouterr().err

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -338,23 +339,37 @@ def diff_revisions(project: Path, base: str, head: str | None) -> list[Change]:
     return [c for c in changes if c.attention] + [c for c in changes if not c.attention]
 
 
-def format_changes(changes: list[Change], fmt: str) -> str:
-    # Text from records reaches a terminal or a pull-request page: invisible characters that
-    # reorder or hide text are shown as <U+202E>.
-    changes = [Change(visible(c.message), c.attention) for c in changes]
-    if fmt == "markdown":
-        out = [f"### {t('diff.title')}", ""]
-        if not changes:
-            return "\n".join([*out, t("diff.none"), ""])
-        attention = [c for c in changes if c.attention]
-        if attention:
-            out += [f"**{t('diff.attention')}**", ""]
-            out += [f"- :warning: {_md(c.message)}" for c in attention] + [""]
-        out += [f"- {_md(c.message)}" for c in changes if not c.attention]
-        return "\n".join(out) + "\n"
+def _text(changes: list[Change]) -> str:
     if not changes:
         return t("diff.none") + "\n"
     return "\n".join(("! " if c.attention else "- ") + c.message for c in changes) + "\n"
+
+
+def _markdown(changes: list[Change]) -> str:
+    out = [f"### {t('diff.title')}", ""]
+    if not changes:
+        return "\n".join([*out, t("diff.none"), ""])
+    attention = [c for c in changes if c.attention]
+    if attention:
+        out += [f"**{t('diff.attention')}**", ""]
+        out += [f"- :warning: {_md(c.message)}" for c in attention] + [""]
+    out += [f"- {_md(c.message)}" for c in changes if not c.attention]
+    return "\n".join(out) + "\n"
+
+
+def _json(changes: list[Change]) -> str:
+    payload = {"changes": [{"message": c.message, "attention": c.attention} for c in changes]}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+# Output formats, by name: the same strategy registry as validation's reporters.
+FORMATS: dict[str, Callable[[list[Change]], str]] = {"text": _text, "markdown": _markdown, "json": _json}
+
+
+def format_changes(changes: list[Change], fmt: str) -> str:
+    # Text from records reaches a terminal or a pull-request page: invisible characters that
+    # reorder or hide text are shown as <U+202E>.
+    return FORMATS[fmt]([Change(visible(c.message), c.attention) for c in changes])
 
 
 _INLINE_MARKS = re.compile(r"([\\`*_\[\]])")

@@ -6,11 +6,12 @@ opens nothing. Requests are made concurrently, HEAD first (GET when a server ref
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 from cogov import __version__
 from cogov.messages import t
 from cogov.records import Document, discover
+from cogov.reporters import github_annotation, markdown_cell, visible
 
 _URL_RE = re.compile(r"https?://[^\s<>\"'`)\]]+")
 
@@ -93,24 +95,70 @@ def check_links(project: Path, timeout: float = 10.0, workers: int = 8) -> list[
     return [Result(url, *answers[url], tuple(urls[url])) for url in sorted(urls)]
 
 
-def format_results(results: list[Result], fmt: str) -> str:
+def _answer(r: Result) -> str:
+    return str(r.status) if r.status else " ".join(r.error.split())
+
+
+def _summary(results: list[Result]) -> str:
+    return t("links.summary", checked=len(results), broken=sum(1 for r in results if r.broken))
+
+
+def _text(results: list[Result]) -> str:
+    lines = [
+        f"{visible(u.path)}:{u.line}: {visible(t('links.broken', url=r.url, answer=_answer(r)))}"
+        for r in results
+        if r.broken
+        for u in r.uses
+    ]
+    return "\n".join([*lines, _summary(results)]) + "\n"
+
+
+def _github(results: list[Result]) -> str:
+    lines = [
+        github_annotation("warning", t("links.broken", url=r.url, answer=_answer(r)), u.path, u.line)
+        for r in results
+        if r.broken
+        for u in r.uses
+    ]
+    return "\n".join([*lines, _summary(results)]) + "\n"
+
+
+def _markdown(results: list[Result]) -> str:
+    out = [f"### {t('links.title')}", "", _summary(results), ""]
     broken = [r for r in results if r.broken]
-    summary = t("links.summary", checked=len(results), broken=len(broken))
-    if fmt == "markdown":
-        out = [f"### {t('links.title')}", "", summary, ""]
-        if broken:
-            out += ["| Address | Answer | Used in |", "|---|---|---|"]
-            for r in broken:
-                uses = "<br>".join(f"{u.path}:{u.line}" for u in r.uses)
-                answer = str(r.status) if r.status else r.error.replace("|", "/")
-                out.append(f"| {r.url.replace('|', '%7C')} | {answer} | {uses} |")
-        return "\n".join(out) + "\n"
-    lines = []
-    for r in broken:
-        answer = str(r.status) if r.status else r.error
-        for u in r.uses:
-            if fmt == "github":
-                lines.append(f"::warning file={u.path},line={u.line}::{t('links.broken', url=r.url, answer=answer)}")
-            else:
-                lines.append(f"{u.path}:{u.line}: {t('links.broken', url=r.url, answer=answer)}")
-    return "\n".join([*lines, summary]) + "\n"
+    if broken:
+        out += ["| Address | Answer | Used in |", "|---|---|---|"]
+        for r in broken:
+            uses = "<br>".join(markdown_cell(f"{u.path}:{u.line}") for u in r.uses)
+            out.append(f"| {markdown_cell(r.url)} | {markdown_cell(_answer(r))} | {uses} |")
+    return "\n".join(out) + "\n"
+
+
+def _json(results: list[Result]) -> str:
+    payload = {
+        "checked": len(results),
+        "broken": [
+            {
+                "url": r.url,
+                "status": r.status,
+                "error": r.error,
+                "uses": [{"path": u.path, "line": u.line} for u in r.uses],
+            }
+            for r in results
+            if r.broken
+        ],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+# Output formats, by name: the same strategy registry as validation's reporters.
+FORMATS: dict[str, Callable[[list[Result]], str]] = {
+    "text": _text,
+    "github": _github,
+    "markdown": _markdown,
+    "json": _json,
+}
+
+
+def format_results(results: list[Result], fmt: str) -> str:
+    return FORMATS[fmt](results)

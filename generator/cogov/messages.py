@@ -71,6 +71,8 @@ _EN: dict[str, str] = {
         "for example `{suggestion}`"
     ),
     "id.reserved": "`{stem}` is reserved for the list page of this section: choose another file name",
+    "cli.positional_project": "note: give the project as `cogov {command} --project {path}`; the project as a plain argument still works but will be removed",
+    "cli.two_projects": "two projects given ({first} and {second}): give one, with --project",
     "cli.no_url": "note: content/site.yml has no `url`, so the site is published without a sitemap and its feed and calendars cannot link to its pages; add the address the site is published at, for example `url: https://your-org.github.io/records/`",
     "build.withheld_key_missing": "note: names are withheld, but {variable} is not set, so anyone who guesses a withheld person's ID can compute their public ID; set it as a secret of the publishing workflow (see SECURITY.md)",
     "id.reserved_prefix": "IDs starting with `{prefix}` are reserved for people whose names are withheld: choose another file name than `{stem}`",

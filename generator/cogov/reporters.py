@@ -93,22 +93,41 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def github_annotation(
+    command: str, message: str, file: str, line: int = 0, col: int = 0, title: str | None = None
+) -> str:
+    """One workflow command (``::error``, ``::warning``) whose file, title and message are inert."""
+    props = [f"file={_escape_property(visible(file))}"]
+    if line:
+        props.append(f"line={line}")
+    if col:
+        props.append(f"col={col}")
+    if title:
+        props.append(f"title={_escape_property(visible(title))}")
+    return f"::{command} {','.join(props)}::{_escape_data(visible(message))}"
+
+
 def github_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
     diagnostics = [_visible(d) for d in diagnostics]
     lines = []
     for d in diagnostics:
-        props = [f"file={_escape_property(d.path)}"]
-        if d.line:
-            props += [f"line={d.line}", f"col={d.col}"]
-        props.append(f"title={_escape_property(d.code + (' ' + d.field if d.field else ''))}")
+        title = d.code + (" " + d.field if d.field else "")
         command = "error" if d.is_error else "warning"
-        lines.append(f"::{command} {','.join(props)}::{_escape_data(d.message)}")
+        lines.append(github_annotation(command, d.message, d.path, d.line, d.col if d.line else 0, title))
     lines.append(summary(diagnostics, records))
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+def markdown_cell(text: str) -> str:
+    """Text for one cell of a Markdown table in a job summary: no column breaks, no HTML."""
+    return (
+        visible(text)
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
 
 
 def markdown_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
@@ -119,7 +138,7 @@ def markdown_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
         out += ["| File | Line | Severity | Code | Field | Problem |", "|---|---|---|---|---|---|"]
         for d in diagnostics:
             cells = [d.path, str(d.line or ""), d.severity.value, d.code, d.field, d.message]
-            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+            out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 

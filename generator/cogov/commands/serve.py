@@ -7,19 +7,31 @@ Invalid records are reported and the last good pages stay in place.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from cogov.commands import common
 from cogov.config import Settings
 from cogov.incremental import IncrementalGenerator
 from cogov.messages import t
 from cogov.pipeline import builder_environment
-from cogov.reporters import REPORTERS
 from cogov.schemas import default_schemas
 
+NAME = "serve"
+HELP = "preview the site, regenerating it when a record changes"
+PARENTS = (common.project_parent(legacy=True), common.as_of_parent())
 POLL_SECONDS = 0.4
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address (default: %(default)s)")
+
+
+def run(args: argparse.Namespace) -> int:
+    return serve(common.settings(args), args.dev_addr)
 
 
 def snapshot(content: Path) -> dict[str, tuple[int, int]]:
@@ -35,11 +47,7 @@ def snapshot(content: Path) -> dict[str, tuple[int, int]]:
 def regenerate(generator: IncrementalGenerator) -> bool:
     """One generation pass; prints problems. True when the docs folder was updated."""
     outcome = generator.run()
-    report = outcome.validation
-    if report.diagnostics:
-        sys.stderr.write(REPORTERS["text"](report.diagnostics, len(report.documents)))
-    if not outcome.ok:
-        print(f"cogov: {t('serve.invalid')}", file=sys.stderr)
+    if not common.report_problems(outcome.validation, outcome.ok, "serve.invalid"):
         return False
     print(t("serve.regenerated", seconds=outcome.seconds, written=len(outcome.written), removed=len(outcome.removed)))
     return True
