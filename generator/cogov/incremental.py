@@ -15,17 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cogov import pipeline
 from cogov.config import Settings
 from cogov.kinds import with_pages
 from cogov.model import Records
-from cogov.model_build import build_records
-from cogov.opendata import data_files
-from cogov.pipeline import DOCS_DIR, write_docs, write_file
-from cogov.records import CacheEntry, Document, discover, gc_paused
-from cogov.render import render_site
+from cogov.records import CacheEntry, Document, gc_paused
 from cogov.render.paths import record_page
-from cogov.schemas import SchemaSet, schema_dir
-from cogov.validate import LocalCache, ValidationResult, validate_documents
+from cogov.schemas import SchemaSet
+from cogov.validate import LocalCache, ValidationResult
 
 Key = tuple[str, str]
 RECORD_PAGES = frozenset(k.name for k in with_pages())
@@ -64,7 +61,7 @@ class IncrementalGenerator:
 
     @property
     def docs_dir(self) -> Path:
-        return self.settings.project / DOCS_DIR
+        return self.settings.project / pipeline.DOCS_DIR
 
     def _page(self, records: Records, key: Key) -> str | None:
         kind, record_id = key
@@ -76,12 +73,11 @@ class IncrementalGenerator:
 
     def _run(self) -> Outcome:
         started = time.perf_counter()
-        docs, problems = discover(self.settings.project, self.cache)
-        validation = validate_documents(docs, problems, self.settings, self.schemas, self.local_cache)
+        validation = pipeline.check(self.settings, self.schemas, self.cache, self.local_cache)
         if not validation.passed():
             return Outcome(validation, ok=False, seconds=time.perf_counter() - started)
-        current = {(d.kind, d.id): d for d in docs if not d.broken}
-        records = build_records(current.values(), self.settings.as_of.isoformat(), self.settings.withheld_key)
+        current = {(d.kind, d.id): d for d in validation.documents if not d.broken}
+        records = pipeline.model(current.values(), self.settings)
         changed = {k for k, d in current.items() if self.documents.get(k) is not d}
         changed |= set(self.documents) - set(current)
         if self.pages and not changed:
@@ -89,12 +85,11 @@ class IncrementalGenerator:
         first = not self.pages
         if first or ("site", "site") in changed:
             touched: dict[str, set[Key]] = {}
-            rendered = render_site(records, touched=touched)
+            files = pipeline.pages(records, touched=touched)
             self.touched = touched
-            files = {p: text.encode("utf-8") for p, text in rendered.items()}
-            files.update(data_files(records, schema_dir()))
+            files.update(pipeline.published_data(records))
             before = set(self.pages)
-            write_docs(files, self.docs_dir)
+            pipeline.write_docs(files, self.docs_dir)
             written = sorted(p for p in files if self.pages.get(p) != files[p])
             self.pages = files
             self._remember(records, current)
@@ -104,7 +99,7 @@ class IncrementalGenerator:
         # Lists change only when records come or go, or when they showed a changed record.
         added_or_removed = set(current) ^ set(self.documents)
         shown: dict[str, set[Key]] = {}
-        rendered = render_site(records, only=affected, touched=shown, listings=bool(added_or_removed))
+        rendered = pipeline.pages(records, only=affected, touched=shown, listings=bool(added_or_removed))
         self.touched.update(shown)
         written, removed = self._write(rendered, records, changed, current)
         self._remember(records, current)
@@ -135,13 +130,12 @@ class IncrementalGenerator:
         return pages
 
     def _write(
-        self, rendered: dict[str, str], records: Records, changed: set[Key], current: dict[Key, Document]
+        self, rendered: dict[str, bytes], records: Records, changed: set[Key], current: dict[Key, Document]
     ) -> tuple[list[str], list[str]]:
         written = []
-        for path, text in rendered.items():
-            data = text.encode("utf-8")
+        for path, data in rendered.items():
             if self.pages.get(path) != data:
-                write_file(self.docs_dir / path, data)
+                pipeline.write_file(self.docs_dir / path, data)
                 self.pages[path] = data
                 written.append(path)
         removed = []

@@ -24,6 +24,19 @@ def withheld_id(person_id: str, key: bytes) -> str:
 
 
 SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
+
+
+def active_on(start: str, end: str | None, day: str) -> bool:
+    """Whether something that runs from ``start`` to ``end`` (inclusive; None: still running)
+    is in force on ``day``: memberships here, and in the rules that check raw records."""
+    return start <= day and (end is None or day <= end)
+
+
+def holds_seat(role: str) -> bool:
+    """Chairs, co-chairs and members hold a seat; alternates, observers and the secretariat do not."""
+    return role in SEAT_ROLES
+
+
 ATTENDED = frozenset({"present", "remote"})
 
 
@@ -97,11 +110,11 @@ class Membership:
     note: str | None
 
     def active_on(self, day: str) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
+        return active_on(self.start, self.end, day)
 
     @property
     def holds_seat(self) -> bool:
-        return self.role in SEAT_ROLES
+        return holds_seat(self.role)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +25,7 @@ from cogov.model import Records
 from cogov.model_build import build_records
 from cogov.opendata import data_files
 from cogov.postbuild import inspect_site
-from cogov.records import gc_paused
+from cogov.records import Document, gc_paused
 from cogov.render import render_site
 from cogov.render.escape import yaml_string
 from cogov.schemas import SchemaSet, schema_dir
@@ -52,15 +53,39 @@ def generate(settings: Settings, schemas: SchemaSet | None = None) -> Generated:
         return _generate(settings, schemas)
 
 
+# --- the stages, each usable alone: the preview runs the same ones on what changed ----------------
+
+
+check = validate_project  # load and validate (cogov.validate)
+
+
+def model(documents: Iterable[Document], settings: Settings) -> Records:
+    """Typed records from the documents that could be read (call only on a valid project)."""
+    return build_records([d for d in documents if not d.broken], settings.as_of.isoformat(), settings.withheld_key)
+
+
+def pages(
+    records: Records,
+    only: set[str] | None = None,
+    touched: dict[str, set[tuple[str, str]]] | None = None,
+    listings: bool = True,
+) -> dict[str, bytes]:
+    """The Markdown pages (``only`` some of them, see :func:`cogov.render.render_site`)."""
+    rendered = render_site(records, only=only, touched=touched, listings=listings)
+    return {path: text.encode("utf-8") for path, text in rendered.items()}
+
+
+def published_data(records: Records) -> dict[str, bytes]:
+    return data_files(records, schema_dir())
+
+
 def _generate(settings: Settings, schemas: SchemaSet | None) -> Generated:
-    validation = validate_project(settings, schemas)
+    validation = check(settings, schemas)
     if not validation.passed(strict=settings.strict):
         return Generated(validation, None, {})
-    documents = [d for d in validation.documents if not d.broken]
-    records = build_records(documents, settings.as_of.isoformat(), settings.withheld_key)
-    pages = render_site(records)
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files.update(data_files(records, schema_dir()))
+    records = model(validation.documents, settings)
+    files = pages(records)
+    files.update(published_data(records))
     return Generated(validation, records, files)
 
 

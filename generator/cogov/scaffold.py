@@ -12,6 +12,7 @@ from cogov.config import Settings
 from cogov.errors import FileExists, UsageError
 from cogov.loader import load_yaml_file
 from cogov.messages import t
+from cogov.model import active_on
 from cogov.records import ID_RE, slugify
 from cogov.render.escape import yaml_string as q
 
@@ -57,8 +58,8 @@ def _members_on(project: Path, body: str, day: str) -> list[str]:
     for m in members or []:
         if not isinstance(m, dict) or m.get("role") == "secretariat":
             continue
-        start, end = str(m.get("start")), m.get("end")
-        if start <= day and (end is None or day <= str(end)) and m.get("person") not in out:
+        end = None if m.get("end") is None else str(m.get("end"))
+        if active_on(str(m.get("start")), end, day) and m.get("person") not in out:
             out.append(str(m.get("person")))
     return out
 

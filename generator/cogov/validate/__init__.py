@@ -8,7 +8,7 @@ from cogov.config import Settings
 from cogov.errors import Diagnostic, Severity, sort_key
 from cogov.messages import t
 from cogov.model import WITHHELD_PREFIX
-from cogov.records import ID_RE, Document, discover, slugify
+from cogov.records import ID_RE, CacheEntry, Document, discover, slugify
 from cogov.schemas import SchemaSet, default_schemas
 from cogov.validate.index import KIND_LABEL, RecordIndex
 from cogov.validate.rules import CROSS_RULES, LOCAL_RULES, Context
@@ -112,6 +112,13 @@ def validate_documents(
     return ValidationResult(documents, found, index)
 
 
-def validate_project(settings: Settings, schemas: SchemaSet | None = None) -> ValidationResult:
-    documents, diagnostics = discover(settings.project)
-    return validate_documents(documents, diagnostics, settings, schemas or default_schemas())
+def validate_project(
+    settings: Settings,
+    schemas: SchemaSet | None = None,
+    cache: dict[str, CacheEntry] | None = None,
+    local_cache: LocalCache | None = None,
+) -> ValidationResult:
+    """Load and validate a project. With the caches (the preview keeps them between runs),
+    unchanged files are neither read nor checked again."""
+    documents, diagnostics = discover(settings.project, cache)
+    return validate_documents(documents, diagnostics, settings, schemas or default_schemas(), local_cache)

@@ -11,11 +11,11 @@ from typing import Any
 from cogov.errors import Diagnostic, Severity, format_field
 from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
 from cogov.messages import t
+from cogov.model import active_on, holds_seat
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
 
 PathT = tuple[str | int, ...]
-SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,8 @@ def _sector(ctx: Context, membership: dict[str, Any]) -> str | None:
 
 
 def _active(m: dict[str, Any], day: str) -> bool:
-    return str(m.get("start")) <= day and (m.get("end") is None or day <= str(m.get("end")))
+    """A raw membership entry (one that passed its schema) in force on ``day``."""
+    return active_on(str(m.get("start")), None if m.get("end") is None else str(m.get("end")), day)
 
 
 def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -248,7 +249,7 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return
     holders: Counter[str] = Counter()
     for i, m in members:
-        if m.get("role") not in SEAT_ROLES or not _active(m, ctx.as_of):
+        if not holds_seat(str(m.get("role"))) or not _active(m, ctx.as_of):
             continue
         sector = _sector(ctx, m)
         if sector == "":
