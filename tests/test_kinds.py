@@ -53,3 +53,17 @@ def test_names_are_unique_and_ordered_for_building() -> None:
     names = [k.name for k in KINDS]
     assert len(set(names)) == len(names)
     assert names.index("person") < names.index("body") < names.index("meeting")
+
+
+def test_published_file_names_and_page_addresses_are_defined_once() -> None:
+    """Every published file name and record address comes from cogov/render/paths.py (and the
+    registry); retyped elsewhere, one copy would drift."""
+    import re
+
+    generator = ROOT / "generator" / "cogov"
+    sources = [p for p in generator.rglob("*") if p.suffix in (".py", ".j2") and p.name not in ("paths.py", "kinds.py")]
+    literal = re.compile(
+        r"""["'](?:data/|feed\.xml|meetings\.ics|schemas/v1/|(?:meetings|bodies|commitments|people|organizations|pages|action-plans)/[^"'\s]*(?:\.md|/))"""
+    )
+    found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in sources for m in literal.finditer(p.read_text("utf-8"))]
+    assert found == []

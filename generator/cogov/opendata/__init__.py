@@ -12,8 +12,7 @@ from cogov.opendata.ics import calendars
 from cogov.opendata.normalize import normalize
 from cogov.opendata.popolo import popolo
 from cogov.opendata.tables import csv_files, datapackage
-
-SCHEMA_PATH = "schemas/v1/{name}.json"
+from cogov.render import paths
 
 
 def dumps(value: object, compact: bool = False) -> bytes:
@@ -25,15 +24,15 @@ def dumps(value: object, compact: bool = False) -> bytes:
 
 def data_files(records: Records, schema_dir: Path) -> dict[str, bytes]:
     normalized = normalize(records)
-    files: dict[str, bytes] = {"data/records.json": dumps(normalized, compact=True)}
+    files: dict[str, bytes] = {paths.RECORDS_JSON: dumps(normalized, compact=True)}
     tables = csv_files(normalized)
     files.update(tables)
-    files["data/datapackage.json"] = dumps(datapackage(normalized, tables, records.site))
-    files["data/popolo.json"] = dumps(popolo(normalized), compact=True)
+    files[paths.DATAPACKAGE] = dumps(datapackage(normalized, tables, records.site))
+    files[paths.POPOLO] = dumps(popolo(normalized), compact=True)
     files.update(calendars(records))
-    files["feed.xml"] = atom_feed(records, normalized)
+    files[paths.FEED] = atom_feed(records, normalized)
     for schema in sorted(schema_dir.glob("*.json")):
-        files[SCHEMA_PATH.format(name=schema.stem)] = schema.read_bytes()
+        files[paths.schema(schema.stem)] = schema.read_bytes()
     return files
 
 

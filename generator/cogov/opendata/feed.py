@@ -11,6 +11,7 @@ from feedgen.feed import FeedGenerator
 
 from cogov.messages import format_date, t
 from cogov.model import Records
+from cogov.render.paths import FEED, record_page, url_path
 
 MAX_ENTRIES = 100
 
@@ -37,16 +38,17 @@ def _entries(r: Records) -> list[Entry]:
         if m.minutes_status == "approved" and m.approved_in in r.meetings:
             date = max(date, r.meetings[m.approved_in].date)
         title = t("feed.minutes", lang, body=body, date=format_date(m.date, lang), status=status)
-        out.append(Entry(date, f"meeting/{m.id}/{status}", title, f"meetings/{m.id}/", m.title))
+        out.append(Entry(date, f"meeting/{m.id}/{status}", title, _page(r, "meeting", m.id), m.title))
     for c in r.commitments.values():
         for u in c.updates:
             title = t("feed.update", lang, title=c.title, status=t(f"ui.status.{u.status}", lang))
-            out.append(Entry(u.date, f"commitment/{c.id}/update/{u.date}", title, f"commitments/{c.id}/", u.summary))
+            key = f"commitment/{c.id}/update/{u.date}"
+            out.append(Entry(u.date, key, title, _page(r, "commitment", c.id), u.summary))
     for b in r.bodies.values():
         for ms in b.members:
             name = r.person_name(ms.person, withheld)
             role = t(f"ui.role.{ms.role}", lang).lower()
-            path = f"bodies/{b.id}/"
+            path = _page(r, "body", b.id)
             key = f"body/{b.id}/membership/{ms.index}"
             out.append(
                 Entry(ms.start, key + "/start", t("feed.joins", lang, person=name, body=b.name, role=role), path, "")
@@ -56,6 +58,10 @@ def _entries(r: Records) -> list[Entry]:
     current = [e for e in out if e.date <= r.as_of]
     current.sort(key=lambda e: (e.date, e.key), reverse=True)
     return current[:MAX_ENTRIES]
+
+
+def _page(r: Records, kind: str, record_id: str) -> str:
+    return url_path(record_page(r, kind, record_id))
 
 
 def _stamp(day: str) -> dt.datetime:
@@ -81,7 +87,7 @@ def atom_feed(r: Records, normalized: dict[str, Any]) -> bytes:
     fg.generator("cogov")
     if base:
         fg.link(href=base, rel="alternate")
-        fg.link(href=base + "feed.xml", rel="self")
+        fg.link(href=base + FEED, rel="self")
     if r.site.data_license:
         fg.rights(r.site.data_license)
     entries = _entries(r)

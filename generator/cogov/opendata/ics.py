@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone, vText
 
 from cogov.model import Meeting, Records
+from cogov.render.paths import CALENDAR, body_calendar, public_url, record_page
 
 _STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
@@ -49,7 +50,7 @@ def _event(r: Records, m: Meeting) -> Event:
     if m.agenda:
         event.add("description", "\n".join(f"{i}. {item}" for i, item in enumerate(m.agenda, start=1)))
     if r.site.url:
-        event.add("url", f"{r.site.url.rstrip('/')}/meetings/{m.id}/")
+        event.add("url", public_url(r, record_page(r, "meeting", m.id)))
     elif m.online_url:
         event.add("url", m.online_url)
     return event
@@ -74,8 +75,8 @@ def _calendar(r: Records, name: str, meetings: Iterable[Meeting], events: dict[s
 
 def calendars(r: Records) -> dict[str, bytes]:
     events = {m.id: _event(r, m).to_ical() for m in r.meetings.values()}
-    files = {"meetings.ics": _calendar(r, f"{r.site.title}: meetings", r.meetings.values(), events)}
+    files = {CALENDAR: _calendar(r, f"{r.site.title}: meetings", r.meetings.values(), events)}
     for body in r.bodies.values():
         meetings = [r.meetings[m] for m in r.meetings_of_body.get(body.id, [])]
-        files[f"bodies/{body.id}.ics"] = _calendar(r, f"{body.name}: meetings", meetings, events)
+        files[body_calendar(body.id)] = _calendar(r, f"{body.name}: meetings", meetings, events)
     return files

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cogov.model import SiteInfo
+from cogov.render import paths
 
 Row = dict[str, Any]
 Data = dict[str, Any]
@@ -351,15 +352,13 @@ def csv_files(normalized: Data) -> dict[str, bytes]:
         writer.writerow(names)
         for row in table.rows(normalized):
             writer.writerow([_cell(row.get(name)) for name in names])
-        out[f"data/{table.name}.csv"] = buffer.getvalue().encode("utf-8")
+        out[paths.table(table.name)] = buffer.getvalue().encode("utf-8")
     return out
 
 
 def _provenance(site: SiteInfo) -> dict[str, Any]:
     """Where the package lives and comes from, and who publishes it (Data Package v2)."""
-    out: dict[str, Any] = {
-        "id": f"{site.url.rstrip('/')}/data/datapackage.json" if site.url else site.urn("datapackage")
-    }
+    out: dict[str, Any] = {"id": f"{site.url.rstrip('/')}/{paths.DATAPACKAGE}" if site.url else site.urn("datapackage")}
     homepage = site.url or site.repository or site.contact_url
     if homepage:
         out["homepage"] = homepage
@@ -398,7 +397,7 @@ def datapackage(normalized: Data, files: dict[str, bytes], publisher: SiteInfo) 
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "bytes": len(files[f"data/{table.name}.csv"]),
+                "bytes": len(files[paths.table(table.name)]),
                 "schema": schema,
             }
         )

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from cogov.markup import defuse, inline
 from cogov.messages import format_date, t
 from cogov.model import Records
-from cogov.render import escape, jsonld
+from cogov.render import escape, jsonld, paths
 from cogov.render.paths import record_page, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -142,6 +142,7 @@ def build_environment(records: Records, language: str) -> Environment:
         status=helpers.badge,
         href=href,
         html_href=html_href,
+        files=paths,
         _=helpers._,
         date=helpers.date,
         label=helpers.label,

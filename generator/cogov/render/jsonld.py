@@ -9,6 +9,7 @@ from typing import Any
 
 from cogov.messages import t
 from cogov.model import Body, Commitment, Meeting, Records
+from cogov.render.paths import public_url, record_page
 
 _EVENT_STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -24,8 +25,8 @@ def encode(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _url(r: Records, path: str) -> str | None:
-    return f"{r.site.url.rstrip('/')}/{path}" if r.site.url else None
+def _url(r: Records, kind: str, record_id: str) -> str | None:
+    return public_url(r, record_page(r, kind, record_id))
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -66,9 +67,9 @@ def meeting(r: Records, m: Meeting) -> dict[str, Any]:
             "eventAttendanceMode": mode,
             "location": location[0] if len(location) == 1 else location,
             "organizer": _clean(
-                {"@type": "Organization", "name": r.bodies[m.body].name, "url": _url(r, f"bodies/{m.body}/")}
+                {"@type": "Organization", "name": r.bodies[m.body].name, "url": _url(r, "body", m.body)}
             ),
-            "url": _url(r, f"meetings/{m.id}/"),
+            "url": _url(r, "meeting", m.id),
         }
     )
 
@@ -94,7 +95,7 @@ def body(r: Records, b: Body) -> dict[str, Any]:
             "description": b.mandate.strip().split("\n\n")[0] if b.mandate else None,
             "foundingDate": b.established,
             "member": members,
-            "url": _url(r, f"bodies/{b.id}/"),
+            "url": _url(r, "body", b.id),
         }
     )
 
@@ -113,6 +114,6 @@ def commitment(r: Records, c: Commitment) -> dict[str, Any]:
             "keywords": list(c.themes),
             "temporalCoverage": f"{c.start}/{c.end}" if c.start and c.end else None,
             "creativeWorkStatus": c.status,
-            "url": _url(r, f"commitments/{c.id}/"),
+            "url": _url(r, "commitment", c.id),
         }
     )

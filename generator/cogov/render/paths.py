@@ -13,6 +13,40 @@ DATA = "data.md"
 INDEXES = {k.name: k.index for k in KINDS if k.index}
 
 
+# Published files: each name is defined here once, for the writers, the pages that link them and
+# the checks. (site_theme/main.html links feed.xml itself: a theme template cannot import these.)
+RECORDS_JSON = "data/records.json"
+DATAPACKAGE = "data/datapackage.json"
+POPOLO = "data/popolo.json"
+FEED = "feed.xml"
+CALENDAR = "meetings.ics"
+
+
+def table(name: str) -> str:
+    return f"data/{name}.csv"
+
+
+def body_calendar(body_id: str) -> str:
+    return f"bodies/{body_id}.ics"
+
+
+def schema(name: str) -> str:
+    return f"schemas/v1/{name}.json"
+
+
+def url_path(page: str) -> str:
+    """The address of a generated page on the built site, relative to its root (directory URLs:
+    ``meetings/x.md`` is served at ``meetings/x/``)."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def public_url(records: Records, page: str) -> str | None:
+    """A page's absolute address, when the site has one (``url`` in content/site.yml)."""
+    return f"{records.site.url.rstrip('/')}/{url_path(page)}" if records.site.url else None
+
+
 def year_page(year: str) -> str:
     return f"meetings/{year}.md"
 
