@@ -7,10 +7,8 @@ The comparison reads raw records, so it also works when a revision does not vali
 
 from __future__ import annotations
 
-import html
 import io
 import json
-import re
 import subprocess
 import tarfile
 import tempfile
@@ -21,6 +19,7 @@ from typing import Any
 
 from cogov.errors import UsageError
 from cogov.kinds import NAMES
+from cogov.markup import escape_text
 from cogov.messages import format_date, t
 from cogov.records import Document, discover
 from cogov.reporters import visible
@@ -372,11 +371,6 @@ def format_changes(changes: list[Change], fmt: str) -> str:
     return FORMATS[fmt]([Change(visible(c.message), c.attention) for c in changes])
 
 
-_INLINE_MARKS = re.compile(r"([\\`*_\[\]])")
-_BLOCK_START = re.compile(r"^(?=[#>+\-]|\d+[.)])")
-
-
 def _md(text: str) -> str:
     """One list item of plain text: no links, images, emphasis, HTML or block markup."""
-    escaped = _INLINE_MARKS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
-    return _BLOCK_START.sub("\\\\", escaped)
+    return escape_text(text, minimal=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from cogov.errors import FileExists, UsageError
+from cogov.markup import escape_text
 from cogov.messages import t
 from cogov.ogp_dates import day_first, read_date
 from cogov.privacy import redact
@@ -99,13 +100,6 @@ def _line(text: str, limit: int = 480) -> str:
 
 # Bullets as word processors export them (Symbol-font U+F0B7 and friends, •, ●, ▪, ◦, ·, ➢).
 _BULLET = re.compile("^[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2022\u25cf\u25aa\u25e6\u00b7\u27a2]\\s*")
-_INLINE_MARKS = re.compile(r"([\\`*_\[\]])")
-_BLOCK_START = re.compile(r"^([#>*+-]|=+$)|^(\d+)([.)])(?=\s|$)")
-
-
-def _markdown_line(line: str) -> str:
-    line = _INLINE_MARKS.sub(r"\\\1", line)
-    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
 
 
 def _markdown(text: str) -> str:
@@ -117,7 +111,6 @@ def _markdown(text: str) -> str:
     text, _ = redact(text, t("import.redacted"))
     text = re.sub(r"[\t\v\f]+", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(ch for ch in text if ch.isprintable() or ch == "\n" or _BULLET.match(ch))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     blocks: list[str] = []
     for raw in text.split("\n"):
         line = " ".join(raw.split())
@@ -125,13 +118,13 @@ def _markdown(text: str) -> str:
             continue
         bullet = _BULLET.match(line)
         if bullet:
-            item = "- " + _markdown_line(line[bullet.end() :])
+            item = "- " + escape_text(line[bullet.end() :], minimal=True)
             if blocks and blocks[-1].startswith("- "):
                 blocks[-1] += "\n" + item
                 continue
             blocks.append(item)
         else:
-            blocks.append(_markdown_line(line))
+            blocks.append(escape_text(line, minimal=True))
     return "\n\n".join(blocks)
 
 

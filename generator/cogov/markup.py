@@ -120,11 +120,24 @@ def _problem(text: str, index: int, kind: str, snippet: str) -> Problem:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-def escape_text(value: str) -> str:
-    """Plain text as Markdown that shows exactly that text (also in a table cell): HTML-escaped,
-    Markdown punctuation escaped, whitespace folded, so it can never become markup, a link or a
-    table column. The one Markdown escaper: templates reach it through ``render.escape.md``."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(value.split()), quote=True))
+_INLINE_MARKS = re.compile(r"([\\`*_\[\]|])")
+_BLOCK_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])(?=\s|$)")
+
+
+def escape_text(value: str, *, minimal: bool = False) -> str:
+    """Plain text as one line of Markdown that shows exactly that text, also in a table cell:
+    HTML-escaped, whitespace folded, and Markdown punctuation escaped, so it can never become
+    markup, a link or a table column. The one Markdown escaper: pages reach it through
+    ``render.escape.md``; reports, ``cogov diff`` and imported text use it too.
+
+    ``minimal`` escapes only what can start markup (emphasis, code, links, images, table
+    columns, and a heading, quote or list at the start of the line), so that text meant to be
+    read and edited as Markdown source (imported descriptions, job summaries) stays readable."""
+    text = html.escape(" ".join(value.split()), quote=not minimal)
+    if not minimal:
+        return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _INLINE_MARKS.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
 
 
 # Python-Markdown recurses once per emphasis marker of a long run: such runs are shown as text

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from cogov.errors import Diagnostic
+from cogov.markup import escape_text
 from cogov.messages import t
 
 
@@ -120,14 +121,7 @@ def github_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
 
 def markdown_cell(text: str) -> str:
     """Text for one cell of a Markdown table in a job summary: no column breaks, no HTML."""
-    return (
-        visible(text)
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
+    return escape_text(visible(text), minimal=True)
 
 
 def markdown_report(diagnostics: Sequence[Diagnostic], records: int) -> str:
