@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cogov.errors import UsageError
-from cogov.kinds import NAMES
+from cogov.kinds import BY_NAME, NAMES
 from cogov.markup import escape_text
 from cogov.messages import format_date, t
 from cogov.records import Document, discover
@@ -100,7 +100,7 @@ class Describer:
                 # change to a record goes unseen.
                 rest = sorted(_changed_fields(old, new) - _described(kind, old, new))
                 if rest:
-                    yield Change(t("diff.changed", kind=t(f"diff.kind.{kind}"), path=new.path, fields=", ".join(rest)))
+                    yield Change(t("diff.changed", kind=kind_heading(kind), path=new.path, fields=", ".join(rest)))
 
     # each handler receives the old and new document (either may be None)
 
@@ -108,14 +108,14 @@ class Describer:
         doc = new or old
         assert doc is not None
         if old is None:
-            yield Change(t("diff.added", kind=t(f"diff.kind.{kind}"), path=doc.path))
+            yield Change(t("diff.added", kind=kind_heading(kind), path=doc.path))
         elif new is None:
-            yield Change(t("diff.removed", kind=t(f"diff.kind.{kind}"), path=doc.path), attention=True)
+            yield Change(t("diff.removed", kind=kind_heading(kind), path=doc.path), attention=True)
         else:
             fields = sorted(k for k in set(old.data) | set(new.data) if old.data.get(k) != new.data.get(k))
             if old.markdown != new.markdown:
                 fields.append(t("diff.text"))
-            yield Change(t("diff.changed", kind=t(f"diff.kind.{kind}"), path=doc.path, fields=", ".join(fields)))
+            yield Change(t("diff.changed", kind=kind_heading(kind), path=doc.path, fields=", ".join(fields)))
 
     def _person(self, old: Document | None, new: Document | None) -> Iterator[Change]:
         if old is None and new is not None:
@@ -163,7 +163,7 @@ class Describer:
             rest_new = {k: v for k, v in new.data.items() if k != "members"}
             if rest_old != rest_new:
                 fields = sorted(k for k in set(rest_old) | set(rest_new) if rest_old.get(k) != rest_new.get(k))
-                yield Change(t("diff.changed", kind=t("diff.kind.body"), path=new.path, fields=", ".join(fields)))
+                yield Change(t("diff.changed", kind=kind_heading("body"), path=new.path, fields=", ".join(fields)))
 
     def _commitment(self, old: Document | None, new: Document | None) -> Iterator[Change]:
         doc = new or old
@@ -273,6 +273,10 @@ class Describer:
 
 
 _ORDER = list(NAMES)
+
+
+def kind_heading(name: str) -> str:
+    return BY_NAME[name].words("heading")
 
 
 def _changed_fields(old: Document, new: Document) -> set[str]:

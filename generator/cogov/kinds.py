@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cogov.messages import t
+from cogov.messages import t_or
 
 
 @dataclass(frozen=True, kw_only=True)
 class Kind:
-    name: str  # also the schema's file name and the key in messages ("kind.<name>.label")
+    name: str  # also the schema's file name
+    # Its names in English (translations: the catalogue's "kind.<name>.noun", ".article", ".heading").
+    noun: str  # "action plan", in sentences
+    article: str  # "an action plan"
+    heading: str  # "Action plan", at the start of a line
     # Where its files live, relative to content/: literal parts, "{parent}", and "{id}" or
     # "{id}.<ext>" for the part that names the record.
     files: tuple[str, ...]
@@ -28,19 +32,20 @@ class Kind:
     data: str | None = None  # its collection in records.json (and CSV table)
     template: str | None = None  # its page template
     stub: bool = False  # `cogov new <kind>` writes one
+    # A kind added with a model class alone: its records are built from their fields (the class's
+    # field names are the schema's; ``id``, ``path``, ``parent`` and ``markdown`` come from the file)
+    # and each is shown on its page by its template, which receives it under the kind's name.
+    # The kinds above have their own builders and pages (model_build.py, render/site.py).
+    model: type | None = None
 
     @property
     def markdown(self) -> bool:
         """A Markdown file with front matter (the text below it is the record's body)."""
         return self.files[-1].endswith(".md")
 
-    @property
-    def label(self) -> str:
-        return t(f"kind.{self.name}.label")
-
-    @property
-    def article(self) -> str:
-        return t(f"kind.{self.name}.article")
+    def words(self, form: str, language: str = "en") -> str:
+        """The kind's name as ``form`` ("noun", "article" or "heading") in ``language``."""
+        return t_or(f"kind.{self.name}.{form}", getattr(self, form), language)
 
     def match(self, rel: tuple[str, ...]) -> tuple[str, str] | None:
         """``(id, parent)`` when ``rel`` (a path relative to content/) is a file of this kind."""
@@ -61,9 +66,19 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind(name="site", files=("site.yml",), location="content/site.yml"),
+    Kind(
+        name="site",
+        noun="site",
+        article="the site",
+        heading="Site settings",
+        files=("site.yml",),
+        location="content/site.yml",
+    ),
     Kind(
         name="organization",
+        noun="organization",
+        article="an organization",
+        heading="Organization",
         files=("organizations", "{id}.yml"),
         location="content/organizations/<id>.yml",
         page="organizations/{id}.md",
@@ -74,6 +89,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         name="person",
+        noun="person",
+        article="a person",
+        heading="Person",
         files=("people", "{id}.yml"),
         location="content/people/<id>.yml",
         page="people/{id}.md",
@@ -84,6 +102,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         name="body",
+        noun="body",
+        article="a body",
+        heading="Body",
         files=("bodies", "{id}.yml"),
         location="content/bodies/<id>.yml",
         page="bodies/{id}.md",
@@ -94,6 +115,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         name="plan",
+        noun="action plan",
+        article="an action plan",
+        heading="Action plan",
         files=("action-plans", "{id}", "plan.yml"),
         location="content/action-plans/<id>/plan.yml",
         page="action-plans/{id}/index.md",
@@ -104,6 +128,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         name="commitment",
+        noun="commitment",
+        article="a commitment",
+        heading="Commitment",
         files=("action-plans", "{parent}", "commitments", "{id}.md"),
         location="content/action-plans/<plan>/commitments/<id>.md (front matter)",
         page="commitments/{id}.md",
@@ -113,6 +140,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         name="meeting",
+        noun="meeting",
+        article="a meeting",
+        heading="Meeting",
         files=("meetings", "{parent}", "{id}.md"),
         location="content/meetings/<body>/<YYYY-MM-DD>-<name>.md (front matter)",
         page="meetings/{id}.md",
@@ -123,6 +153,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         name="page",
+        noun="page",
+        article="a page",
+        heading="Page",
         files=("pages", "{id}.md"),
         location="content/pages/<id>.md (optional front matter)",
         page="pages/{id}.md",

@@ -43,23 +43,6 @@ _EN: dict[str, str] = {
     ),
     "load.front_matter_unclosed": "the front matter block that starts on line 1 is never closed with a `---` line",
     "load.not_mapping": "must contain fields (`name: value` lines), not {found}",
-    # --- record kinds (see kinds.py) ------------------------------------------------------------
-    "kind.site.label": "site",
-    "kind.site.article": "the site",
-    "kind.organization.label": "organization",
-    "kind.organization.article": "an organization",
-    "kind.person.label": "person",
-    "kind.person.article": "a person",
-    "kind.body.label": "body",
-    "kind.body.article": "a body",
-    "kind.plan.label": "action plan",
-    "kind.plan.article": "an action plan",
-    "kind.commitment.label": "commitment",
-    "kind.commitment.article": "a commitment",
-    "kind.meeting.label": "meeting",
-    "kind.meeting.article": "a meeting",
-    "kind.page.label": "page",
-    "kind.page.article": "a page",
     # --- files and IDs ------------------------------------------------------------------------
     "file.unknown": "is not a record file and is not published; records live in the folders listed in the README",
     "file.yaml_ext": "record files end in .yml: rename it to {name}",
@@ -154,14 +137,6 @@ _EN: dict[str, str] = {
     "diff.none": "No record changed.",
     "diff.text": "text",
     "diff.no_status": "minutes status not given",
-    "diff.kind.site": "Site settings",
-    "diff.kind.organization": "Organization",
-    "diff.kind.person": "Person",
-    "diff.kind.body": "Body",
-    "diff.kind.plan": "Action plan",
-    "diff.kind.commitment": "Commitment",
-    "diff.kind.meeting": "Meeting",
-    "diff.kind.page": "Page",
     "diff.added": "{kind} added: {path}",
     "diff.removed": "{kind} deleted: {path}",
     "diff.changed": "{kind} changed ({fields}): {path}",
@@ -347,3 +322,10 @@ def t(key: str, /, language: str = "en", **fields: Any) -> str:
     catalog = CATALOGS.get(language.split("-")[0], CATALOGS["en"])
     template = catalog.get(key) or CATALOGS["en"][key]
     return template.format(**fields) if fields else template
+
+
+def t_or(key: str, english: str, /, language: str = "en") -> str:
+    """The message ``key`` in ``language`` when a catalogue has it, else ``english``: for words
+    whose English lives beside what they name (the record kinds' names in kinds.py)."""
+    catalog = CATALOGS.get(language.split("-")[0], CATALOGS["en"])
+    return catalog.get(key) or CATALOGS["en"].get(key) or english

@@ -11,6 +11,7 @@ import hmac
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 WITHHELD_PREFIX = "withheld-"  # reserved: no record ID may start with it
 
@@ -304,6 +305,8 @@ class Records:
     decisions_on_commitment: dict[str, list[tuple[str, Decision]]] = field(default_factory=lambda: defaultdict(list))
     actions_on_commitment: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Records of kinds registered with a model class alone (see kinds.Kind.model), by kind and ID.
+    other: dict[str, dict[str, Any]] = field(default_factory=lambda: defaultdict(dict))
 
     # --- lookups used by pages ---------------------------------------------------------------
 

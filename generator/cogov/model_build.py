@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from typing import Any
 
 from cogov.kinds import KINDS
@@ -288,6 +289,20 @@ _ORDER: dict[str, Callable[[Document], tuple[str, ...]]] = {
 }
 
 
+def _from_fields(model: type, doc: Document) -> Any:
+    """A record of a kind registered with a model class alone: each field from the record's field
+    of that name (or the class's default), the file's own facts under their names."""
+    known = {"id": doc.id, "path": doc.path, "parent": doc.parent, "markdown": doc.markdown}
+    values: dict[str, Any] = {}
+    for f in fields(model):
+        if f.name in known:
+            values[f.name] = known[f.name]
+        elif f.name in doc.data:
+            value = doc.data[f.name]
+            values[f.name] = tuple(value) if isinstance(value, list) else value
+    return model(**values)
+
+
 def build_records(documents: Iterable[Document], as_of: str, withheld_key: bytes = b"") -> Records:
     """Typed records from validated documents (call only when validation found no errors)."""
     docs = list(documents)
@@ -300,5 +315,8 @@ def build_records(documents: Iterable[Document], as_of: str, withheld_key: bytes
     for kind in KINDS:
         order = _ORDER.get(kind.name)
         for doc in sorted(by_kind[kind.name], key=order) if order else by_kind[kind.name]:
-            BUILDERS[kind.name](r, doc)
+            if kind.model is not None:
+                r.other[kind.name][doc.id] = _from_fields(kind.model, doc)
+            else:
+                BUILDERS[kind.name](r, doc)
     return r

@@ -81,7 +81,8 @@ class Helpers:
             case "meeting":
                 m = r.meetings.get(record_id)
                 return f"{self.date(m.date)}: {m.title}" if m else record_id
-        return record_id
+        other = r.other.get(kind, {}).get(record_id)
+        return str(getattr(other, "title", None) or getattr(other, "name", None) or record_id)
 
     def page(self, kind: str, record_id: str) -> str:
         key = (kind, record_id)

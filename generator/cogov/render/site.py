@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from jinja2 import Environment
 
-from cogov.kinds import NAMES, kind
+from cogov.kinds import KINDS, NAMES, kind
 from cogov.messages import t
 from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
 from cogov.render import charts, jsonld, paths
@@ -304,6 +304,13 @@ class SiteRenderer:
         values = {"tables": TABLES, "bodies": bodies, "schemas": [*NAMES, "common"]}
         yield self.page("data.md.j2", paths.DATA, lambda: values, listing=True)
 
+    def other_kinds(self) -> Pages:
+        """The pages of kinds registered with a model class alone (kinds.Kind.model)."""
+        for registered in KINDS:
+            if registered.model is not None and registered.template:
+                for record_id, record in sorted(self.r.other.get(registered.name, {}).items()):
+                    yield self.record(registered.name, record_id, partial(dict, **{registered.name: record}))
+
     def free_pages(self) -> Pages:
         for page in self.r.pages.values():
             yield self.record("page", page.id, partial(dict, page=page))
@@ -360,6 +367,7 @@ def render_site(
         renderer.meetings,
         renderer.directory,
         renderer.free_pages,
+        renderer.other_kinds,
         renderer.data_page,
     ):
         out.update((path, text) for path, text in family() if text is not None)

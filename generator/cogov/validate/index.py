@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from cogov.kinds import KINDS
 from cogov.records import Document
 
-KIND_ARTICLE = {k.name: k.article for k in KINDS}
-KIND_LABEL = {k.name: k.label for k in KINDS}
+KIND_ARTICLE = {k.name: k.words("article") for k in KINDS}
+KIND_LABEL = {k.name: k.words("noun") for k in KINDS}
 
 
 @dataclass
