@@ -32,6 +32,7 @@ class Kind:
     data: str | None = None  # its collection in records.json (and CSV table)
     template: str | None = None  # its page template
     stub: bool = False  # `cogov new <kind>` writes one
+    front_matter: bool = True  # a Markdown record must start with its fields (a free page need not)
     # A kind added with a model class alone: its records are built from their fields (the class's
     # field names are the schema's; ``id``, ``path``, ``parent`` and ``markdown`` come from the file)
     # and each is shown on its page by its template, which receives it under the kind's name.
@@ -160,6 +161,7 @@ KINDS: tuple[Kind, ...] = (
         location="content/pages/<id>.md (optional front matter)",
         page="pages/{id}.md",
         template="page.md.j2",
+        front_matter=False,
     ),
 )
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -14,7 +14,7 @@ from typing import Any
 from anyascii import anyascii
 
 from cogov.errors import Diagnostic, Severity
-from cogov.kinds import classify
+from cogov.kinds import BY_NAME, classify
 from cogov.loader import Loaded, Positions, load_markdown_file, load_yaml_file
 from cogov.messages import t
 
@@ -121,8 +121,9 @@ def _discover(project: Path, cache: dict[str, CacheEntry] | None) -> tuple[list[
             diagnostics.extend(cached_problems)
             documents.append(cached)
             continue
-        if kind in ("commitment", "meeting", "page"):
-            loaded: Loaded = load_markdown_file(file, relpath, front_matter_required=kind != "page")
+        registered = BY_NAME[kind]
+        if registered.markdown:
+            loaded: Loaded = load_markdown_file(file, relpath, front_matter_required=registered.front_matter)
         else:
             loaded = load_yaml_file(file, relpath)
         problems = list(loaded.diagnostics)
