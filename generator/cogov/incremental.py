@@ -10,16 +10,14 @@ is a list page (home, indexes, years). The open data files are written by full b
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cogov import pipeline
 from cogov.config import Settings
 from cogov.kinds import with_pages
 from cogov.model import Records
-from cogov.records import CacheEntry, Document, gc_paused
+from cogov.records import CacheEntry, Document, gc_paused, strings
 from cogov.render.paths import record_page
 from cogov.schemas import SchemaSet
 from cogov.validate import LocalCache, ValidationResult
@@ -35,17 +33,6 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 class IncrementalGenerator:
@@ -120,7 +107,7 @@ class IncrementalGenerator:
                 pages.add(own)
             for version in (self.documents.get(key), current.get(key)):
                 # A meeting names its body by its folder, a commitment its plan.
-                named = [version.parent, *_strings(version.data)] if version else []
+                named = [version.parent, *strings(version.data)] if version else []
                 for text in named:
                     for other in by_id.get(text, ()):
                         page = self._page(records, other)

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -21,6 +21,7 @@ import nh3
 
 from cogov import privacy
 from cogov.privacy import find_emails, find_phones
+from cogov.records import strings
 
 _ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
 _ARTICLE_CLOSE = "</article>"
@@ -98,17 +99,6 @@ def _contacts(where: str, text: str, allowed: list[str], markup: bool = True) ->
     return found
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 _ICS_ESCAPE = re.compile(r"\\([\\;,nN])")
 
 
@@ -116,7 +106,7 @@ def _visible_text(suffix: str, text: str) -> str:
     """A data file as a reader of its values sees it: decoded JSON strings, CSV cells, calendar
     values with their escapes undone (so an office address after a line break is still itself)."""
     if suffix == ".json":
-        return "\n".join(_strings(json.loads(text)))
+        return "\n".join(strings(json.loads(text)))
     if suffix == ".csv":
         return "\n".join(cell for row in csv.reader(io.StringIO(text)) for cell in row)
     if suffix == ".ics":

@@ -44,6 +44,18 @@ class Document:
     broken: bool = False
 
 
+def strings(value: object) -> Iterator[str]:
+    """Every text in a record's data (or any parsed JSON or YAML), depth first."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
 def slugify(text: str) -> str:
     """A valid ID close to ``text`` (used in suggestions and by ``cogov new``)."""
     # Transliterated, so names in Cyrillic, Arabic or Chinese give a readable ID, not an empty one.
