@@ -131,3 +131,21 @@ def test_sigterm_stops_the_builder_and_cleans_up(tmp_path: Path) -> None:
     assert not list(project.glob(".site-*")), "the staging folder was removed"
     assert not (project / ".cogov-build.yml").exists()
     assert not (project / "site").exists(), "nothing half-built was published"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("es", "es"), ("es-PE", "es"), ("qu", "en")])
+def test_the_site_settings_come_from_the_records(tmp_path: Path, language: str, expected: str) -> None:
+    """site.yml is the one source: its title, address and language reach the builder (the theme's
+    language falls back to mkdocs.yml's when the theme has no words in the site's)."""
+    project = tmp_path / "sample"
+    for name in ("content", "site_theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site_yml = project / "content" / "site.yml"
+    text = site_yml.read_text(encoding="utf-8").replace("language: en", f"language: {language}")
+    site_yml.write_text(text.replace("title: Open Government in Arandia", "title: Gobierno Abierto"), encoding="utf-8")
+    assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{expected}"' in home
+    assert "<title>Gobierno Abierto</title>" in home or "- Gobierno Abierto</title>" in home
+    assert not (project / ".cogov-build.yml").exists()

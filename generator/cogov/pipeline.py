@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from cogov.config import Settings
 from cogov.errors import BuildError
 from cogov.messages import t
-from cogov.model import Records
+from cogov.model import Records, SiteInfo
 from cogov.model_build import build_records
 from cogov.opendata import data_files
 from cogov.postbuild import inspect_site
@@ -134,13 +134,35 @@ def write_docs(files: dict[str, bytes], docs_dir: Path) -> WriteStats:
 BUILD_CONFIG = ".cogov-build.yml"
 
 
-def write_builder_config(project: Path, site_url: str | None) -> Path:
-    overrides: dict[str, str] = {"INHERIT": "mkdocs.yml"}
-    if site_url:
-        overrides["site_url"] = site_url
+# The languages Material for MkDocs 9 has its interface in (templates/partials/languages/).
+THEME_LANGUAGES = frozenset(
+    "af ar az be bg bn ca cs cy da de el en eo es et eu fa fi fr gl he hi hr hu hy id is it ja ka kn ko "
+    "ku-IQ lb lt lv mk mn ms my nb nl nn pl pt pt-BR ro ru sa sh si sk sl sq sr sv ta te th tl tr uk ur uz "
+    "vi zh zh-Hant zh-TW".split()
+)
+
+
+def theme_language(language: str) -> str | None:
+    """The theme's language for the site's: the same, or its base language (es-PE: es), or None
+    when the theme has neither (mkdocs.yml's then stays)."""
+    for candidate in (language, language.split("-")[0]):
+        if candidate in THEME_LANGUAGES:
+            return candidate
+    return None
+
+
+def write_builder_config(project: Path, site: SiteInfo) -> Path:
+    """The records' settings the builder needs, so that none is set twice: the site's title, its
+    address (sitemap, canonical links) and its language (the theme's words and ``<html lang>``)."""
+    lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(site.title)}"]
+    if site.url:
+        lines.append(f"site_url: {yaml_string(site.url)}")
+    language = theme_language(site.language)
+    if language:
+        lines += ["theme:", f"  language: {yaml_string(language)}"]
     path = project / BUILD_CONFIG
     header = "# Written by `cogov build` for one build and removed after it: edit mkdocs.yml instead.\n"
-    write_file(path, (header + "".join(f"{k}: {yaml_string(v)}\n" for k, v in overrides.items())).encode("utf-8"))
+    write_file(path, (header + "\n".join(lines) + "\n").encode("utf-8"))
     return path
 
 
@@ -203,7 +225,7 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     assert generated.records is not None
     site = generated.records.site
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    config = write_builder_config(project, site.url)
+    config = write_builder_config(project, site)
     try:
         run_builder(project, config, staging, settings.as_of)
         if not site.url:
