@@ -144,6 +144,19 @@ def escape_text(value: str, *, minimal: bool = False) -> str:
 # (a line that is only stars or underscores stays a horizontal rule).
 _LONG_EMPHASIS_RE = re.compile(r"(?<![*_\\])[*_]{4,}(?![*_])(?!$)|(?<=[^\s*_])[*_]{4,}", re.MULTILINE)
 _HEADING_RE = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
+_FIRST_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_INLINE_SYNTAX = re.compile(r"\\(.)|[*_`]+")
+
+
+def first_heading(text: str) -> str | None:
+    """The text of the first heading, as a reader sees it (no emphasis or code marks, character
+    references decoded): a page's title when its record gives none. Builders take a page's title
+    from its first heading and themes print it without escaping, so cogov always gives one."""
+    match = _FIRST_HEADING_RE.search(text)
+    if not match:
+        return None
+    plain = _INLINE_SYNTAX.sub(lambda m: m.group(1) or "", match.group(1))
+    return " ".join(html.unescape(plain).split()) or None
 
 
 def defuse(text: str, demote: int = 0) -> str:

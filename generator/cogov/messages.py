@@ -124,9 +124,9 @@ _EN: dict[str, str] = {
     "summary.counts": "{errors} error(s) and {warnings} warning(s) in {files} file(s); {records} records checked.",
     # --- build ----------------------------------------------------------------------------------
     "build.builder_failed": "the site builder failed; the previous site was left in place:\n{detail}",
-    "build.unsafe": "the built site was not published: {count} finding(s) that must not reach the public. "
-    "Remove personal contact details from the records, or list an office contact in `allowed_contacts` "
-    "in content/site.yml:\n{listing}",
+    "build.unsafe": "the built site was not published: {count} finding(s) that must not reach the public:\n{listing}",
+    "build.unsafe_personal": "Remove personal contact details from the records, or list an office contact in `allowed_contacts` in content/site.yml.",
+    "build.unsafe_executable": "Something in the records would run in a visitor's browser although the checks accepted it: remove it from the record that the page shows, and report it to the maintainers (see SECURITY.md).",
     "build.invalid": "the site was not built; the records above need fixing first.",
     "generate.done": "Wrote {files} files ({changed} changed) into {folder}; any MkDocs-compatible builder can build it",
     "build.done": "Built {pages} pages and {data} data files ({changed} changed) from {records} records into {site}",

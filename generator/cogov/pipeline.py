@@ -236,7 +236,12 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
         findings = inspect_site(staging, allowed, site_path=urlsplit(site.url).path if site.url else "/")
         if findings:
             listing = "\n".join(f"  site/{f.path}: {f.problem}" for f in findings[:50])
-            raise BuildError(t("build.unsafe", count=len(findings), listing=listing))
+            advice = [
+                t(f"build.unsafe_{kind}")
+                for kind in ("personal", "executable")
+                if any(f.kind == kind for f in findings)
+            ]
+            raise BuildError(t("build.unsafe", count=len(findings), listing=listing) + "\n" + "\n".join(advice))
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -11,6 +11,7 @@ from typing import Any, cast
 from jinja2 import Environment
 
 from cogov.kinds import KINDS, NAMES, kind
+from cogov.markup import first_heading
 from cogov.messages import t
 from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
 from cogov.render import charts, jsonld, paths
@@ -313,7 +314,10 @@ class SiteRenderer:
 
     def free_pages(self) -> Pages:
         for page in self.r.pages.values():
-            yield self.record("page", page.id, partial(dict, page=page))
+            # Always a title of our own: a builder would take the first heading, and the theme
+            # prints a page's title without escaping it.
+            title = page.title or first_heading(page.text) or page.id
+            yield self.record("page", page.id, partial(dict, page=page, title=title))
 
 
 def _role_order(m: Any) -> tuple[int, str]:
