@@ -8,6 +8,7 @@ into a temporary folder and moves it into place only when everything passed.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import shutil
 import subprocess
@@ -222,7 +223,8 @@ def theme_language(language: str) -> str | None:
 def write_builder_config(project: Path, site: SiteInfo) -> Path:
     """The records' settings the builder needs, so that none is set twice: the site's title, its
     address (sitemap, canonical links) and its language (the theme's words and ``<html lang>``)."""
-    lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(site.title)}"]
+    # The theme prints site_name without escaping it (in <title>, in attributes): it arrives escaped.
+    lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(html.escape(site.title, quote=True))}"]
     if site.url:
         lines.append(f"site_url: {yaml_string(site.url)}")
     language = theme_language(site.language)
