@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from cogov.errors import UsageError
+from cogov.i18n import format_date
 from cogov.kinds import BY_NAME, NAMES
 from cogov.markup import escape_text
-from cogov.messages import format_date, t
+from cogov.messages import t
 from cogov.records import Document, discover
 from cogov.reporters import visible
 

@@ -7,7 +7,6 @@ A translation is another dictionary with the same keys; missing keys fall back t
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -211,19 +210,6 @@ _EN: dict[str, str] = {
 # Words and labels on the public site.
 _EN.update(
     {
-        "ui.month.1": "January",
-        "ui.month.2": "February",
-        "ui.month.3": "March",
-        "ui.month.4": "April",
-        "ui.month.5": "May",
-        "ui.month.6": "June",
-        "ui.month.7": "July",
-        "ui.month.8": "August",
-        "ui.month.9": "September",
-        "ui.month.10": "October",
-        "ui.month.11": "November",
-        "ui.month.12": "December",
-        "ui.date": "{day} {month} {year}",
         "ui.status.not-started": "Not started",
         "ui.status.in-progress": "In progress",
         "ui.status.completed": "Completed",
@@ -303,18 +289,6 @@ _EN.update(
 )
 
 CATALOGS: Mapping[str, Mapping[str, str]] = MappingProxyType({"en": MappingProxyType(_EN)})
-
-
-def format_date(value: str | None, language: str = "en") -> str:
-    """``2025-03-14`` -> ``14 March 2025`` in the language's words; other text is returned as is."""
-    if not value:
-        return ""
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-    month = t(f"ui.month.{day.month}", language)
-    return t("ui.date", language, day=day.day, month=month, year=day.year)
 
 
 def t(key: str, /, language: str = "en", **fields: Any) -> str:

@@ -9,7 +9,8 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from cogov.messages import format_date, t
+from cogov.i18n import format_date
+from cogov.messages import t
 from cogov.model import Records
 from cogov.render.paths import FEED, record_page, url_path
 

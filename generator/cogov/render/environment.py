@@ -10,8 +10,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from cogov.i18n import format_date
 from cogov.markup import defuse, inline
-from cogov.messages import format_date, t
+from cogov.messages import t
 from cogov.model import Records
 from cogov.render import escape, jsonld, paths
 from cogov.render.paths import record_page, relative
