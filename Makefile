@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 PROJECT ?= .
 
-.PHONY: help venv dev site serve test lint typecheck pytest browser tools snapshots docs bench clean
+.PHONY: help venv dev catalogues site serve test lint typecheck pytest browser tools snapshots docs bench clean
 
 help:
 	@echo "make serve   build the sample site and preview it at http://127.0.0.1:8000"
@@ -74,6 +74,11 @@ test: lint typecheck pytest
 # (the Markdown snapshots and the expected output of every case folder)
 snapshots: dev
 	$(BIN)/python -m pytest -q tests/test_render.py tests/test_cases.py tests/test_hostile.py --update-snapshots
+
+# The page text's gettext catalogues: extract the messages into locales/site.pot, then bring every
+# language's PO file up to date. A new language: make catalogues NEW_LANGUAGE=xx (docs/development.md).
+catalogues: dev
+	$(BIN)/python -m cogov.i18n $(NEW_LANGUAGE)
 
 bench: dev
 	$(BIN)/python bench/run.py

@@ -17,11 +17,18 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 LOCALES = Path(__file__).parent / "locales"
 DOMAIN = "site"
+# Messages of messages.py that are page text (the rest are diagnostics and command output): they
+# enter the catalogue with their key as context and their English as the message ID.
+SITE_KEYS = ("ui.", "feed.")
+# Catalogues carry no build time, so regenerating them changes only what changed.
+_EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def locale(language: str) -> Locale:
@@ -64,3 +71,55 @@ def format_date(value: str | None, language: str = "en") -> str:
     except ValueError:
         return value
     return str(babel_format_date(day, "long", locale=locale(language)))
+
+
+def template() -> Catalog:
+    """The site domain's messages, as ``make catalogues`` writes them to locales/site.pot: every
+    ``tr("...")`` in the templates and the code, and the page text of messages.py (by key)."""
+    from cogov.messages import CATALOGS
+
+    catalog = Catalog(project="cogov", copyright_holder="cogov contributors", fuzzy=False, creation_date=_EPOCH)
+    source = LOCALES.parent.parent
+    method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]
+    options = {"cogov/render/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
+    for _file, _line, message, _comments, context in extract_from_dir(
+        source, method_map, options, keywords={"tr": None}, comment_tags=()
+    ):
+        catalog.add(message, context=context)
+    for key, english in CATALOGS["en"].items():
+        if key.startswith(SITE_KEYS):
+            catalog.add(english, context=key)
+    return catalog
+
+
+def write_catalogues(new_language: str | None = None) -> list[Path]:
+    """Write locales/site.pot and bring every language's PO file up to date with it (new
+    messages untranslated, removed ones dropped); ``new_language`` starts a PO file."""
+    pot = template()
+    LOCALES.mkdir(exist_ok=True)
+    with (LOCALES / f"{DOMAIN}.pot").open("wb") as handle:
+        write_po(handle, pot, width=100, sort_output=True)
+    languages = set(catalogue_languages()) | ({new_language} if new_language else set())
+    written = [LOCALES / f"{DOMAIN}.pot"]
+    for language in sorted(languages):
+        path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if path.is_file():
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=language)
+        else:
+            catalog = Catalog(locale=language, project="cogov", fuzzy=False, creation_date=_EPOCH)
+        catalog.project, catalog.copyright_holder, catalog.fuzzy = "cogov", "cogov contributors", False
+        catalog.update(pot, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, sort_output=True)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # make catalogues [NEW_LANGUAGE=xx]
+    import sys
+
+    for path in write_catalogues(sys.argv[1] if len(sys.argv) > 1 else None):
+        print(path)

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from cogov.i18n import SITE_KEYS, translations
+
 _EN: dict[str, str] = {
     # --- loading -----------------------------------------------------------------------------
     "load.alias": "uses an alias (*name); write the value out in full, anchors and aliases are not allowed",
@@ -292,9 +294,12 @@ CATALOGS: Mapping[str, Mapping[str, str]] = MappingProxyType({"en": MappingProxy
 
 
 def t(key: str, /, language: str = "en", **fields: Any) -> str:
-    """The message ``key`` in ``language`` (falling back to English), filled with ``fields``."""
+    """The message ``key`` in ``language`` (falling back to English), filled with ``fields``.
+    Page text (``ui.``, ``feed.``) is translated by the site's gettext catalogue (cogov.i18n)."""
     catalog = CATALOGS.get(language.split("-")[0], CATALOGS["en"])
     template = catalog.get(key) or CATALOGS["en"][key]
+    if not language.startswith("en") and key.startswith(SITE_KEYS):
+        template = translations(language).pgettext(key, template)
     return template.format(**fields) if fields else template
 
 

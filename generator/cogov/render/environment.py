@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from cogov.i18n import format_date
+from cogov.i18n import format_date, translations
 from cogov.markup import defuse, inline
 from cogov.messages import t
 from cogov.model import Records
@@ -39,6 +39,15 @@ class Helpers:
         self._pages: dict[tuple[str, str], str] = {}
         self._badges: dict[tuple[str | None, str], Markup] = {}
         self.touched: set[tuple[str, str]] = set()  # records linked from the page being rendered
+        self.catalogue = translations(language)
+
+    def tr(self, message: str, **fields: Any) -> Markup:
+        """A sentence of page text in the site's language (gettext, English message IDs). The
+        translation is trusted Markdown; each field is escaped for Markdown unless a helper built it."""
+        text = self.catalogue.gettext(message)
+        if fields:
+            text = text.format(**{k: v if isinstance(v, Markup) else escape.md(v) for k, v in fields.items()})
+        return Markup(text)
 
     def label_markup(self, kind: str, record_id: str) -> Markup:
         key = (kind, record_id)
@@ -146,6 +155,7 @@ def build_environment(records: Records, language: str) -> Environment:
         html_href=html_href,
         files=paths,
         _=helpers._,
+        tr=helpers.tr,
         date=helpers.date,
         label=helpers.label,
         person_label=helpers.person_label,

@@ -1,0 +1,72 @@
+"""The site speaks its language: gettext catalogues (PO files) for page text, Babel for dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from markupsafe import Markup
+
+from cogov import i18n
+from cogov.config import Settings
+from cogov.pipeline import generate
+from tests.conftest import ROOT
+
+# Languages whose page text is complete: every message translated.
+COMPLETE = ["es"]
+
+
+def _messages(path: Path) -> dict[tuple[str | None, str], str]:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {(m.context, str(m.id)): str(m.string) for m in catalog if m.id}
+
+
+def test_the_catalogue_template_is_up_to_date() -> None:
+    """A message added to a template or to messages.py without `make catalogues` fails here."""
+    extracted = {(m.context, str(m.id)) for m in i18n.template() if m.id}
+    assert extracted == set(_messages(i18n.LOCALES / "site.pot")), "run `make catalogues`"
+
+
+@pytest.mark.parametrize("language", i18n.catalogue_languages())
+def test_every_catalogue_has_every_message(language: str) -> None:
+    template = set(_messages(i18n.LOCALES / "site.pot"))
+    messages = _messages(i18n.LOCALES / language / "LC_MESSAGES" / "site.po")
+    assert set(messages) == template, "run `make catalogues`"
+    if language in COMPLETE:
+        assert sorted(k for k, v in messages.items() if not v) == []
+    for (_context, message), translation in messages.items():
+        fields = sorted(part.split("}")[0] for part in message.split("{")[1:])
+        assert not translation or sorted(p.split("}")[0] for p in translation.split("{")[1:]) == fields, message
+
+
+def test_dates_follow_the_language() -> None:
+    assert i18n.format_date("2026-11-17", "en") == "17 November 2026"
+    assert i18n.format_date("2026-11-17", "es") == "17 de noviembre de 2026"
+    assert i18n.format_date("2026-11-17", "es-PE") == "17 de noviembre de 2026"
+    assert i18n.format_date("2026-11-17", "qu-PE").endswith("2026")
+
+
+def test_fields_in_translated_text_are_escaped() -> None:
+    from cogov.render.environment import Helpers
+
+    helpers = Helpers.__new__(Helpers)
+    helpers.catalogue = i18n.translations("es")
+    text = helpers.tr("{kind} of the {body}", kind="[x](javascript:y) *b*", body=Markup("[Forum](f.md)"))
+    assert text == "\\[x\\]\\(javascript:y\\) \\*b\\* del [Forum](f.md)"
+
+
+def test_a_spanish_site_speaks_spanish(tmp_path: Path) -> None:
+    project = tmp_path / "es"
+    shutil.copytree(ROOT / "content", project / "content")
+    site_yml = project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "language: es"), "utf-8")
+    generated = generate(Settings.for_project(project, as_of=dt.date(2026, 11, 26)))
+    page = generated.files["meetings/2024-11-26-ordinary.md"].decode("utf-8")
+    for text in ("## Asistencia", "- Fecha: **26 de noviembre de 2024**", "| Presente |", "Sesión ordinaria del"):
+        assert text in page
+    for english in ("## Attendance", "Date:", "| Present |", "Fictional sample"):
+        assert english not in page
