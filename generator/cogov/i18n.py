@@ -31,6 +31,12 @@ SITE_KEYS = ("ui.", "feed.")
 _EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
+def page_text(message: str) -> str:
+    """Marks ``message`` for the site's catalogue where it is defined (a table's description);
+    it is translated where a page shows it."""
+    return message
+
+
 def locale(language: str) -> Locale:
     """The Babel locale for a site's language (BCP 47, ``es``, ``pt-BR``); English dates are
     written day first, as most OGP members write them."""
@@ -83,7 +89,7 @@ def template() -> Catalog:
     method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]
     options = {"cogov/render/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
     for _file, _line, message, _comments, context in extract_from_dir(
-        source, method_map, options, keywords={"tr": None}, comment_tags=()
+        source, method_map, options, keywords={"tr": None, "tr_text": None, "page_text": None}, comment_tags=()
     ):
         catalog.add(message, context=context)
     for key, english in CATALOGS["en"].items():

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from cogov.i18n import page_text
 from cogov.model import SiteInfo
 from cogov.render import paths
 
@@ -235,27 +236,27 @@ def _actions(d: Data) -> Iterator[Row]:
 
 S, INT, D, N, B = "string", "integer", "date", "number", "boolean"
 TABLES: tuple[Table, ...] = (
-    Table("organizations", "Organizations", "Government agencies, civil-society organizations and others.", (
+    Table("organizations", "Organizations", page_text("Government agencies, civil-society organizations and others."), (
         ("id", S, "Organization ID"), ("name", S, "Full name"), ("abbreviation", S, "Short name"),
         ("sector", S, "Sector: government, civil-society, private-sector, academia, parliament, multilateral or other"),
         ("parent_id", S, "ID of the organization it belongs to"), ("url", S, "Website"),
     ), _organizations, ("id",), (("parent_id", "organizations", "id"),)),
-    Table("people", "People", "Public profiles of people who serve on bodies. No contact data.", (
+    Table("people", "People", page_text("Public profiles of people who serve on bodies. No contact data."), (
         ("id", S, "Person ID (an opaque ID when the name is withheld)"), ("name", S, "Public name"),
         ("withheld", B, "True when the person asked for their name to be withheld"),
         ("organization_id", S, "Current organization"), ("organization_name", S, "Current organization's name"),
         ("position", S, "Public position"),
     ), _people, ("id",), (("organization_id", "organizations", "id"),)),
-    Table("bodies", "Bodies", "Co-governance bodies.", (
+    Table("bodies", "Bodies", page_text("Co-governance bodies."), (
         ("id", S, "Body ID"), ("name", S, "Name"), ("type", S, "Kind of body"),
         ("parent_id", S, "Body it reports to"), ("established", D, "Date established"),
         ("dissolved", D, "Date dissolved"), ("chair", S, "How it is chaired: rotating, fixed or co-chairs"),
         ("meeting_target_per_year", INT, "Meetings a year its rules ask for"), ("rules_url", S, "Terms of reference"),
     ), _bodies, ("id",), (("parent_id", "bodies", "id"),)),
-    Table("seats", "Seats", "Seats per sector on each body.", (
+    Table("seats", "Seats", page_text("Seats per sector on each body."), (
         ("body_id", S, "Body ID"), ("sector", S, "Sector"), ("seats", INT, "Number of seats"),
     ), _seats, ("body_id", "sector"), (("body_id", "bodies", "id"),)),
-    Table("memberships", "Memberships", "Who sits or sat on each body, for whom and when.", (
+    Table("memberships", "Memberships", page_text("Who sits or sat on each body, for whom and when."), (
         ("body_id", S, "Body ID"), ("body_name", S, "Body name"), ("person_id", S, "Person ID"),
         ("person_name", S, "Person's public name"), ("organization_id", S, "Organization the member sits for"),
         ("organization_name", S, "Its name"), ("sector", S, "Its sector (the seat the membership takes)"),
@@ -264,13 +265,13 @@ TABLES: tuple[Table, ...] = (
         ("alternate_for_id", S, "For an alternate: the member they stand in for"), ("note", S, "Public note"),
     ), _memberships, (), (("body_id", "bodies", "id"), ("person_id", "people", "id"),
           ("organization_id", "organizations", "id"), ("alternate_for_id", "people", "id"))),
-    Table("action_plans", "Action plans", "OGP action plans.", (
+    Table("action_plans", "Action plans", page_text("OGP action plans."), (
         ("id", S, "Plan ID"), ("title", S, "Title"), ("number", INT, "Number in the member's sequence"),
         ("start", D, "First day of implementation"), ("end", D, "Last day"),
         ("status", S, "co-creation, implementation or completed"), ("forum_id", S, "Body that steers it"),
         ("submitted", D, "Date submitted to OGP"),
     ), _plans, ("id",), (("forum_id", "bodies", "id"),)),
-    Table("commitments", "Commitments", "Commitments of the action plans, with progress and IRM assessment.", (
+    Table("commitments", "Commitments", page_text("Commitments of the action plans, with progress and IRM assessment."), (
         ("id", S, "Commitment ID"), ("plan_id", S, "Action plan ID"), ("ogp_id", S, "OGP identifier"),
         ("title", S, "Title"), ("lead_id", S, "Lead organization ID"), ("lead_name", S, "Lead organization"),
         ("supporting_ids", S, "Supporting organization IDs, separated by ;"),
@@ -281,16 +282,16 @@ TABLES: tuple[Table, ...] = (
         ("irm_potential_impact", S, "IRM: potential impact"), ("irm_completion", S, "IRM: completion"),
         ("irm_did_it_open_government", S, "IRM: did it open government"),
     ), _commitments, ("id",), (("plan_id", "action_plans", "id"), ("lead_id", "organizations", "id"))),
-    Table("milestones", "Milestones", "Milestones of each commitment, in order.", (
+    Table("milestones", "Milestones", page_text("Milestones of each commitment, in order."), (
         ("commitment_id", S, "Commitment ID"), ("number", INT, "Position in the commitment"), ("title", S, "Title"),
         ("start", D, "Start"), ("end", D, "Due"), ("status", S, "Status"),
         ("evidence_urls", S, "Evidence web addresses, separated by ;"),
     ), _milestones, ("commitment_id", "number"), (("commitment_id", "commitments", "id"),)),
-    Table("progress_updates", "Progress updates", "Dated reports on commitments.", (
+    Table("progress_updates", "Progress updates", page_text("Dated reports on commitments."), (
         ("commitment_id", S, "Commitment ID"), ("date", D, "Date"), ("status", S, "Status on that date"),
         ("summary", S, "What happened (Markdown)"),
     ), _updates, (), (("commitment_id", "commitments", "id"),)),
-    Table("meetings", "Meetings", "Meetings of the bodies.", (
+    Table("meetings", "Meetings", page_text("Meetings of the bodies."), (
         ("id", S, "Meeting ID"), ("body_id", S, "Body ID"), ("body_name", S, "Body"), ("title", S, "Title"),
         ("date", D, "Date"), ("start_time", S, "Start (HH:MM, local time)"), ("end_time", S, "End (HH:MM)"),
         ("timezone", S, "IANA time zone of the times"), ("kind", S, "Kind of meeting"),
@@ -301,19 +302,19 @@ TABLES: tuple[Table, ...] = (
         ("attendance_rate", N, "Share of listed members who attended (in person, online or by a stand-in)"),
     ), _meetings, ("id",), (("body_id", "bodies", "id"), ("chair_id", "people", "id"),
           ("approved_in", "meetings", "id"))),
-    Table("attendance", "Attendance", "Who attended each meeting, one row per person.", (
+    Table("attendance", "Attendance", page_text("Who attended each meeting, one row per person."), (
         ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("body_id", S, "Body ID"),
         ("person_id", S, "Person ID"), ("person_name", S, "Person"),
         ("status", S, "present, remote, absent or excused"),
         ("on_behalf_of_id", S, "Member this person stood in for"), ("on_behalf_of_name", S, "Their name"),
     ), _attendance, ("meeting_id", "person_id"), (("meeting_id", "meetings", "id"), ("person_id", "people", "id"),
           ("body_id", "bodies", "id"), ("on_behalf_of_id", "people", "id"))),
-    Table("decisions", "Decisions", "Decisions taken in meetings.", (
+    Table("decisions", "Decisions", page_text("Decisions taken in meetings."), (
         ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("number", INT, "Position"),
         ("text", S, "The decision (Markdown)"), ("commitment_ids", S, "Commitments concerned, separated by ;"),
         ("votes_for", INT, "Votes for"), ("votes_against", INT, "Votes against"), ("votes_abstain", INT, "Abstentions"),
     ), _decisions, ("meeting_id", "number"), (("meeting_id", "meetings", "id"),)),
-    Table("actions", "Actions", "Follow-up actions agreed in meetings.", (
+    Table("actions", "Actions", page_text("Follow-up actions agreed in meetings."), (
         ("meeting_id", S, "Meeting ID"), ("meeting_date", D, "Meeting date"), ("number", INT, "Position"),
         ("text", S, "What will be done (Markdown)"), ("owner_type", S, "person or organization"),
         ("owner_id", S, "Owner's ID"), ("owner_name", S, "Owner"), ("due", D, "Due date"),

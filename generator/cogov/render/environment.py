@@ -49,6 +49,11 @@ class Helpers:
             text = text.format(**{k: v if isinstance(v, Markup) else escape.md(v) for k, v in fields.items()})
         return Markup(text)
 
+    def tr_text(self, message: str, **fields: Any) -> str:
+        """The same as plain text, for where it is escaped afterwards (a link's label)."""
+        text = self.catalogue.gettext(message)
+        return text.format(**fields) if fields else text
+
     def label_markup(self, kind: str, record_id: str) -> Markup:
         key = (kind, record_id)
         if key not in self._labels:
@@ -156,6 +161,7 @@ def build_environment(records: Records, language: str) -> Environment:
         files=paths,
         _=helpers._,
         tr=helpers.tr,
+        tr_text=helpers.tr_text,
         date=helpers.date,
         label=helpers.label,
         person_label=helpers.person_label,

@@ -65,9 +65,10 @@ class SiteRenderer:
         parts = self.status_counts(ids)
         done = sum(self.r.commitments[c].milestones_done for c in ids)
         total = sum(len(self.r.commitments[c].milestones) for c in ids)
-        description = ", ".join(f"{label}: {count}" for label, count, _ in parts) or "no commitments"
+        tr = self.helpers.tr_text
+        description = ", ".join(f"{label}: {count}" for label, count, _ in parts) or tr("no commitments")
         return {
-            "chart": charts.stacked_bar(parts, f"Commitments by status: {description}"),
+            "chart": charts.stacked_bar(parts, tr("Commitments by status: {description}", description=description)),
             "counts": [(status, count) for _, count, status in parts],
             "done": done,
             "total": total,
@@ -79,8 +80,14 @@ class SiteRenderer:
         return [(t(f"ui.sector.{s}", self.language), s, body.seats.get(s, 0), taken.get(s, 0)) for s in sectors]
 
     def seats_chart(self, rows: list[tuple[str, str, int, int]]) -> Any:
-        description = "; ".join(f"{label}: {members} members for {seats} seats" for label, _, seats, members in rows)
-        return charts.seats_chart(rows, f"Current members against seats by sector. {description}")
+        tr = self.helpers.tr_text
+        description = "; ".join(
+            tr("{sector}: {members} members for {seats} seats", sector=label, members=members, seats=seats)
+            for label, _, seats, members in rows
+        )
+        return charts.seats_chart(
+            rows, tr("Current members against seats by sector. {description}", description=description)
+        )
 
     def record(self, kind_name: str, record_id: str, values: Callable[[], dict[str, Any]]) -> tuple[str, str | None]:
         """A record's page: its kind's template at its kind's address."""
@@ -177,8 +184,10 @@ class SiteRenderer:
         points = [(f"{m.date} {m.title}", m.attendance_rate) for m in held if m.attendance_rate is not None]
         chart = charts.column_chart(
             [(label, rate) for label, rate in points if rate is not None],
-            "Attendance rate of each meeting held, oldest first: "
-            + ", ".join(f"{label} {round((rate or 0) * 100)}%" for label, rate in points),
+            self.helpers.tr_text(
+                "Attendance rate of each meeting held, oldest first: {rates}",
+                rates=", ".join(f"{label} {round((rate or 0) * 100)}%" for label, rate in points),
+            ),
         )
         return {
             "body": body,
@@ -225,12 +234,16 @@ class SiteRenderer:
     def _meeting_values(self, m: Meeting) -> dict[str, Any]:
         present = Counter(a.status for a in m.attendance if a.on_behalf_of is None)
         stand_ins = sum(1 for a in m.attendance if a.on_behalf_of)
-        parts = [f"{present[s]} {t('ui.attendance.' + s, self.language).lower()}" for s in present]
+        tr = self.helpers.tr_text
+        parts = [
+            tr("{count} {attendance}", count=present[s], attendance=t("ui.attendance." + s, self.language).lower())
+            for s in present
+        ]
         if stand_ins:
-            parts.append(f"{stand_ins} standing in")
+            parts.append(tr("{count} standing in", count=stand_ins))
         summary = ", ".join(parts)
         if m.attendance_rate is not None:
-            summary += f". Attendance rate: {round(m.attendance_rate * 100)}%."
+            summary += ". " + tr("Attendance rate: {rate}%.", rate=round(m.attendance_rate * 100))
         return {"meeting": m, "summary": summary, "structured": jsonld.meeting(self.r, m)}
 
     def _actions_values(self) -> dict[str, Any]:
