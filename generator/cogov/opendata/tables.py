@@ -271,7 +271,8 @@ TABLES: tuple[Table, ...] = (
         ("status", S, "co-creation, implementation or completed"), ("forum_id", S, "Body that steers it"),
         ("submitted", D, "Date submitted to OGP"),
     ), _plans, ("id",), (("forum_id", "bodies", "id"),)),
-    Table("commitments", "Commitments", page_text("Commitments of the action plans, with progress and IRM assessment."), (
+    Table("commitments", "Commitments",
+          page_text("Commitments of the action plans, with progress and IRM assessment."), (
         ("id", S, "Commitment ID"), ("plan_id", S, "Action plan ID"), ("ogp_id", S, "OGP identifier"),
         ("title", S, "Title"), ("lead_id", S, "Lead organization ID"), ("lead_name", S, "Lead organization"),
         ("supporting_ids", S, "Supporting organization IDs, separated by ;"),
