@@ -8,6 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
+from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
 from cogov.i18n import format_date, translations
@@ -48,6 +49,10 @@ class Helpers:
         if fields:
             text = text.format(**{k: v if isinstance(v, Markup) else escape.md(v) for k, v in fields.items()})
         return Markup(text)
+
+    def tr_plural(self, singular: str, plural: str, n: int, **fields: Any) -> str:
+        """Plain text whose wording depends on a number ``n`` (also given as ``{count}``)."""
+        return self.catalogue.ngettext(singular, plural, n).format(count=n, **fields)
 
     def tr_text(self, message: str, **fields: Any) -> str:
         """The same as plain text, for where it is escaped afterwards (a link's label)."""
@@ -162,6 +167,9 @@ def build_environment(records: Records, language: str) -> Environment:
         _=helpers._,
         tr=helpers.tr,
         tr_text=helpers.tr_text,
+        # The id the builder gives a heading (Python-Markdown's toc), to link to a section by its
+        # translated title; empty for titles in scripts it does not transliterate.
+        heading_id=lambda title: Markup(toc_slugify(title, "-")),
         date=helpers.date,
         label=helpers.label,
         person_label=helpers.person_label,

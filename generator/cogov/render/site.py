@@ -234,13 +234,16 @@ class SiteRenderer:
     def _meeting_values(self, m: Meeting) -> dict[str, Any]:
         present = Counter(a.status for a in m.attendance if a.on_behalf_of is None)
         stand_ins = sum(1 for a in m.attendance if a.on_behalf_of)
-        tr = self.helpers.tr_text
-        parts = [
-            tr("{count} {attendance}", count=present[s], attendance=t("ui.attendance." + s, self.language).lower())
-            for s in present
-        ]
+        tr, h = self.helpers.tr_text, self.helpers
+        counts = {
+            "present": lambda n: h.tr_plural("{count} present", "{count} present", n),
+            "remote": lambda n: h.tr_plural("{count} online", "{count} online", n),
+            "absent": lambda n: h.tr_plural("{count} absent", "{count} absent", n),
+            "excused": lambda n: h.tr_plural("{count} excused", "{count} excused", n),
+        }
+        parts = [counts[s](present[s]) for s in present]
         if stand_ins:
-            parts.append(tr("{count} standing in", count=stand_ins))
+            parts.append(h.tr_plural("{count} standing in", "{count} standing in", stand_ins))
         summary = ", ".join(parts)
         if m.attendance_rate is not None:
             summary += ". " + tr("Attendance rate: {rate}%.", rate=round(m.attendance_rate * 100))
