@@ -88,8 +88,9 @@ def template() -> Catalog:
     source = LOCALES.parent.parent
     method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]
     options = {"cogov/render/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
+    keywords = {"tr": None, "tr_text": None, "page_text": None, "tr_plural": (1, 2)}
     for _file, _line, message, _comments, context in extract_from_dir(
-        source, method_map, options, keywords={"tr": None, "tr_text": None, "page_text": None, "tr_plural": (1, 2)}, comment_tags=()
+        source, method_map, options, keywords=keywords, comment_tags=()
     ):
         catalog.add(message, context=context)
     for key, english in CATALOGS["en"].items():
