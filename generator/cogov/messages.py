@@ -91,6 +91,7 @@ _EN: dict[str, str] = {
     "ref.missing": "no {kind} with the ID `{id}`{suggestion}",
     "ref.wrong_kind": "`{id}` is {found}, but {kind} is expected here",
     "ref.meeting_folder": "the folder `{body}` does not match any body in content/bodies/{suggestion}",
+    "site.language_untranslated": "the site's own headings, labels and values are not yet translated into `{code}`, so they will be in English (available: {available}); record content and the theme's menus are not affected. To add a translation, see docs/development.md",
     "date.meeting_name": "the date {date} differs from the date in the file name ({name_date})",
     "date.end_before_start": "ends ({end}) before it starts ({start})",
     "date.held_in_future": "the meeting is on {date}, after today ({today}), so it cannot have been held yet: write `status: scheduled`",
@@ -180,6 +181,9 @@ _EN: dict[str, str] = {
     "links.broken": "{url} does not answer ({answer})",
     # --- feed -------------------------------------------------------------------------------------
     "feed.title": "{site}: minutes, progress and membership changes",
+    "feed.calendar": "{name}: meetings",
+    "ui.minutes.draft": "draft",
+    "ui.minutes.approved": "approved",
     "feed.minutes": "Minutes ({status}): {body}, {date}",
     "feed.update": "Progress update on {title}: {status}",
     "feed.joins": "{person} joins the {body} as {role}",

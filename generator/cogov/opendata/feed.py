@@ -38,7 +38,8 @@ def _entries(r: Records) -> list[Entry]:
         status = m.minutes_status or "draft"
         if m.minutes_status == "approved" and m.approved_in in r.meetings:
             date = max(date, r.meetings[m.approved_in].date)
-        title = t("feed.minutes", lang, body=body, date=format_date(m.date, lang), status=status)
+        status_text = t(f"ui.minutes.{status}", lang)
+        title = t("feed.minutes", lang, body=body, date=format_date(m.date, lang), status=status_text)
         out.append(Entry(date, f"meeting/{m.id}/{status}", title, _page(r, "meeting", m.id), m.title))
     for c in r.commitments.values():
         for u in c.updates:

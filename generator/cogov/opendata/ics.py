@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vText
 
+from cogov.messages import t
 from cogov.model import Meeting, Records
 from cogov.render.paths import CALENDAR, body_calendar, public_url, record_page
 
@@ -42,7 +43,7 @@ def _event(r: Records, m: Meeting) -> Event:
     body = r.bodies[m.body].name
     summary = f"{body}: {m.title}"
     if m.status in ("cancelled", "postponed"):
-        summary = f"[{m.status.upper()}] {summary}"
+        summary = f"[{t(f'ui.meeting_status.{m.status}', r.site.language).upper()}] {summary}"
     event.add("summary", summary)
     event.add("status", _STATUS[m.status])
     if m.location:
@@ -75,8 +76,9 @@ def _calendar(r: Records, name: str, meetings: Iterable[Meeting], events: dict[s
 
 def calendars(r: Records) -> dict[str, bytes]:
     events = {m.id: _event(r, m).to_ical() for m in r.meetings.values()}
-    files = {CALENDAR: _calendar(r, f"{r.site.title}: meetings", r.meetings.values(), events)}
+    language = r.site.language
+    files = {CALENDAR: _calendar(r, t("feed.calendar", language, name=r.site.title), r.meetings.values(), events)}
     for body in r.bodies.values():
         meetings = [r.meetings[m] for m in r.meetings_of_body.get(body.id, [])]
-        files[body_calendar(body.id)] = _calendar(r, f"{body.name}: meetings", meetings, events)
+        files[body_calendar(body.id)] = _calendar(r, t("feed.calendar", language, name=body.name), meetings, events)
     return files

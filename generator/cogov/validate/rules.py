@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cogov.errors import Diagnostic, Severity, format_field
+from cogov.i18n import catalogue_languages
 from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
 from cogov.messages import t
 from cogov.model import active_on, holds_seat
@@ -160,6 +161,17 @@ def rule_meeting_status(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         yield _diag(doc, where, "DATE003", t("date.held_in_future", date=date, today=ctx.as_of))
     if status == "scheduled" and date < ctx.as_of:
         yield _warn(doc, ("status",), "DATE005", t("date.scheduled_past", date=date))
+
+
+def rule_site_language(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """The site's own text (headings, labels, values) exists in the languages with a catalogue."""
+    language = doc.data.get("language") if doc.kind == "site" else None
+    if not isinstance(language, str):
+        return
+    available = ["en", *catalogue_languages()]
+    if language.split("-")[0] not in available and language.replace("-", "_") not in available:
+        message = t("site.language_untranslated", code=language, available=", ".join(available))
+        yield _warn(doc, ("language",), "SITE001", message)
 
 
 def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -389,7 +401,13 @@ def rule_markdown(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 Rule = Callable[[Document, Context], Iterator[Diagnostic]]
 # Rules that read only the record itself (and "today"): their results can be kept per record.
-LOCAL_RULES: tuple[Rule, ...] = (rule_date_order, rule_meeting_file_name, rule_meeting_status, rule_markdown)
+LOCAL_RULES: tuple[Rule, ...] = (
+    rule_date_order,
+    rule_meeting_file_name,
+    rule_meeting_status,
+    rule_markdown,
+    rule_site_language,
+)
 # Rules that look at other records.
 CROSS_RULES: tuple[Rule, ...] = (
     rule_references,
