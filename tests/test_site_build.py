@@ -149,3 +149,21 @@ def test_the_site_settings_come_from_the_records(tmp_path: Path, language: str, 
     assert f'<html lang="{expected}"' in home
     assert "<title>Gobierno Abierto</title>" in home or "- Gobierno Abierto</title>" in home
     assert not (project / ".cogov-build.yml").exists()
+
+
+def test_a_spanish_site_is_spanish_in_its_navigation_and_theme(tmp_path: Path) -> None:
+    project = tmp_path / "sample"
+    for name in ("content", "site_theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site_yml = project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "language: es"), "utf-8")
+    assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    flat = " ".join(home.split())
+    for text in ('<html lang="es"', "> Planes de acción </a>", "> Órganos </a>", 'aria-label="Modo oscuro"',
+                 'title="Actas, avances y cambios de membresía"', "Plan de acción vigente"):  # fmt: skip
+        assert text in flat, text
+    assert "> About </a>" in flat, "a section the project named itself keeps its name"
+    meeting = " ".join((project / "site/meetings/2024-11-26-ordinary/index.html").read_text(encoding="utf-8").split())
+    assert "Asistencia" in meeting and "9 presentes" in meeting

@@ -8,7 +8,6 @@ into a temporary folder and moves it into place only when everything passed.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import shutil
 import subprocess
@@ -19,16 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cogov.builder_config import write_builder_config
 from cogov.config import Settings
 from cogov.errors import BuildError
 from cogov.messages import t
-from cogov.model import Records, SiteInfo
+from cogov.model import Records
 from cogov.model_build import build_records
 from cogov.opendata import data_files
 from cogov.postbuild import inspect_site
 from cogov.records import Document, gc_paused
 from cogov.render import render_site
-from cogov.render.escape import yaml_string
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.validate import ValidationResult, validate_project
 
@@ -127,113 +126,6 @@ def write_docs(files: dict[str, bytes], docs_dir: Path) -> WriteStats:
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
     return WriteStats(written, unchanged, removed)
-
-
-# The builder's configuration for one build: the project's mkdocs.yml, inherited unchanged, plus
-# what the records say (the site's address, for the sitemap and canonical links). It sits beside
-# mkdocs.yml so that every relative path in it means the same, and is removed after the build.
-BUILD_CONFIG = ".cogov-build.yml"
-
-
-# The languages Material for MkDocs 9 has its interface in (templates/partials/languages/).
-THEME_LANGUAGES = frozenset(
-    [
-        "af",
-        "ar",
-        "az",
-        "be",
-        "bg",
-        "bn",
-        "ca",
-        "cs",
-        "cy",
-        "da",
-        "de",
-        "el",
-        "en",
-        "eo",
-        "es",
-        "et",
-        "eu",
-        "fa",
-        "fi",
-        "fr",
-        "gl",
-        "he",
-        "hi",
-        "hr",
-        "hu",
-        "hy",
-        "id",
-        "is",
-        "it",
-        "ja",
-        "ka",
-        "kn",
-        "ko",
-        "ku-IQ",
-        "lb",
-        "lt",
-        "lv",
-        "mk",
-        "mn",
-        "ms",
-        "my",
-        "nb",
-        "nl",
-        "nn",
-        "pl",
-        "pt",
-        "pt-BR",
-        "ro",
-        "ru",
-        "sa",
-        "sh",
-        "si",
-        "sk",
-        "sl",
-        "sq",
-        "sr",
-        "sv",
-        "ta",
-        "te",
-        "th",
-        "tl",
-        "tr",
-        "uk",
-        "ur",
-        "uz",
-        "vi",
-        "zh",
-        "zh-Hant",
-        "zh-TW",
-    ]
-)
-
-
-def theme_language(language: str) -> str | None:
-    """The theme's language for the site's: the same, or its base language (es-PE: es), or None
-    when the theme has neither (mkdocs.yml's then stays)."""
-    for candidate in (language, language.split("-")[0]):
-        if candidate in THEME_LANGUAGES:
-            return candidate
-    return None
-
-
-def write_builder_config(project: Path, site: SiteInfo) -> Path:
-    """The records' settings the builder needs, so that none is set twice: the site's title, its
-    address (sitemap, canonical links) and its language (the theme's words and ``<html lang>``)."""
-    # The theme prints site_name without escaping it (in <title>, in attributes): it arrives escaped.
-    lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(html.escape(site.title, quote=True))}"]
-    if site.url:
-        lines.append(f"site_url: {yaml_string(site.url)}")
-    language = theme_language(site.language)
-    if language:
-        lines += ["theme:", f"  language: {yaml_string(language)}"]
-    path = project / BUILD_CONFIG
-    header = "# Written by `cogov build` for one build and removed after it: edit mkdocs.yml instead.\n"
-    write_file(path, (header + "\n".join(lines) + "\n").encode("utf-8"))
-    return path
 
 
 def mkdocs_command(config: Path, site_dir: Path) -> list[str]:

@@ -1,0 +1,189 @@
+"""The builder's configuration for one build: the project's mkdocs.yml, inherited unchanged, plus
+what the records say, so that nothing is set twice. It sits beside mkdocs.yml, so that every
+relative path in it means the same, and ``cogov build`` removes it afterwards.
+
+From ``content/site.yml``: the title (``site_name``), the address (``site_url``: sitemap, canonical
+links) and the language (``theme.language``: ``<html lang>`` and the theme's own words). In a
+language other than English, the navigation's section names and the palette switch's names that
+cogov wrote are given in that language too.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cogov.i18n import page_text, translations
+from cogov.model import SiteInfo
+from cogov.render import paths
+from cogov.render.escape import yaml_string
+
+BUILD_CONFIG = ".cogov-build.yml"
+
+# The languages Material for MkDocs 9 has its interface in (templates/partials/languages/).
+THEME_LANGUAGES = frozenset(
+    [
+        "af",
+        "ar",
+        "az",
+        "be",
+        "bg",
+        "bn",
+        "ca",
+        "cs",
+        "cy",
+        "da",
+        "de",
+        "el",
+        "en",
+        "eo",
+        "es",
+        "et",
+        "eu",
+        "fa",
+        "fi",
+        "fr",
+        "gl",
+        "he",
+        "hi",
+        "hr",
+        "hu",
+        "hy",
+        "id",
+        "is",
+        "it",
+        "ja",
+        "ka",
+        "kn",
+        "ko",
+        "ku-IQ",
+        "lb",
+        "lt",
+        "lv",
+        "mk",
+        "mn",
+        "ms",
+        "my",
+        "nb",
+        "nl",
+        "nn",
+        "pl",
+        "pt",
+        "pt-BR",
+        "ro",
+        "ru",
+        "sa",
+        "sh",
+        "si",
+        "sk",
+        "sl",
+        "sq",
+        "sr",
+        "sv",
+        "ta",
+        "te",
+        "th",
+        "tl",
+        "tr",
+        "uk",
+        "ur",
+        "uz",
+        "vi",
+        "zh",
+        "zh-Hant",
+        "zh-TW",
+    ]
+)
+
+# The names cogov gives the sections in the navigation it writes (cogov init, the sample), by page.
+SECTION_NAMES = {
+    paths.HOME: page_text("Home"),
+    paths.INDEXES["plan"]: page_text("Action plans"),
+    paths.INDEXES["meeting"]: page_text("Meetings"),
+    paths.ACTIONS: page_text("Actions"),
+    paths.INDEXES["body"]: page_text("Bodies"),
+    paths.INDEXES["person"]: page_text("People"),
+    paths.INDEXES["organization"]: page_text("Organizations"),
+    paths.DATA: page_text("Data"),
+}
+PALETTE_NAMES = (page_text("Dark mode"), page_text("Light mode"))
+FEED_TITLE = page_text("Minutes, progress and membership changes")  # site_theme/main.html's feed link
+
+
+def theme_language(language: str) -> str | None:
+    """The theme's language for the site's: the same, or its base language (es-PE: es), or None
+    when the theme has neither (mkdocs.yml's then stays)."""
+    for candidate in (language, language.split("-")[0]):
+        if candidate in THEME_LANGUAGES:
+            return candidate
+    return None
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its navigation and palette; its tags (``!ENV``, ``!!python/name``)
+    are kept as opaque values, never constructed."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _project_config(project: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _translated_nav(nav: Any, gettext: Any) -> Any:
+    """The navigation with the section names cogov wrote in the site's language."""
+    if isinstance(nav, list):
+        return [_translated_nav(item, gettext) for item in nav]
+    if isinstance(nav, dict) and len(nav) == 1:
+        ((label, target),) = nav.items()
+        if isinstance(target, str) and SECTION_NAMES.get(target) == label:
+            label = gettext(label)
+        return {label: _translated_nav(target, gettext)}
+    return nav
+
+
+def _translated_palette(palette: Any, gettext: Any) -> Any:
+    if not isinstance(palette, list):
+        return None
+    out = []
+    for scheme in palette:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            name = scheme["toggle"].get("name")
+            if name in PALETTE_NAMES:
+                scheme = {**scheme, "toggle": {**scheme["toggle"], "name": gettext(name)}}
+        out.append(scheme)
+    return out
+
+
+def write_builder_config(project: Path, site: SiteInfo) -> Path:
+    # The theme prints site_name without escaping it (in <title>, in attributes): it arrives escaped.
+    lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(html.escape(site.title, quote=True))}"]
+    if site.url:
+        lines.append(f"site_url: {yaml_string(site.url)}")
+    language = theme_language(site.language)
+    theme: dict[str, Any] = {"language": language} if language else {}
+    if not site.language.startswith("en"):
+        gettext = translations(site.language).gettext
+        config = _project_config(project)
+        # JSON is YAML: a list or a mapping written on one line.
+        if isinstance(config.get("nav"), list):
+            lines.append(f"nav: {json.dumps(_translated_nav(config['nav'], gettext), ensure_ascii=False)}")
+        palette = _translated_palette((config.get("theme") or {}).get("palette"), gettext)
+        if palette:
+            theme["palette"] = palette
+        lines.append(f"extra: {json.dumps({'cogov_feed_title': gettext(FEED_TITLE)}, ensure_ascii=False)}")
+    if theme:
+        lines.append(f"theme: {json.dumps(theme, ensure_ascii=False)}")
+    path = project / BUILD_CONFIG
+    header = "# Written by `cogov build` for one build and removed after it: edit mkdocs.yml instead.\n"
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
