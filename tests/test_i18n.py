@@ -80,3 +80,68 @@ def test_a_spanish_site_speaks_spanish(tmp_path: Path) -> None:
         assert text in page
     for english in ("## Attendance", "Date:", "| Present |", "Fictional sample"):
         assert english not in page
+
+
+def _pseudo(text: str) -> str:
+    """A pseudo-translation: every letter outside {fields} accented, brackets around the whole."""
+    accents = str.maketrans("aeiouAEIOUcnsyCNSY", "áéíóúÁÉÍÓÚçñšýÇÑŠÝ")
+    parts = text.split("{")
+    out = [parts[0].translate(accents)]
+    for part in parts[1:]:
+        field, _, rest = part.partition("}")
+        out.append("{" + field + "}" + rest.translate(accents))
+    return "[" + "".join(out) + "]"
+
+
+def test_no_page_text_escapes_the_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built in a pseudo-language whose every message is transformed, no page holds one of the
+    catalogue's English sentences: text written outside the catalogue would show up here."""
+    import gettext
+    import io
+    import re
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    template = i18n.template()
+    pseudo = Catalog(locale="es")
+    for m in template:
+        if m.id:
+            string = tuple(_pseudo(s) for s in m.id) if isinstance(m.id, tuple) else _pseudo(m.id)
+            pseudo.add(m.id, string, context=m.context)
+    buffer = io.BytesIO()
+    write_mo(buffer, pseudo)
+    buffer.seek(0)
+    catalogue = gettext.GNUTranslations(buffer)
+    monkeypatch.setattr(i18n, "translations", lambda language: catalogue)
+    import cogov.messages
+    import cogov.render.environment
+
+    monkeypatch.setattr(cogov.messages, "translations", lambda language: catalogue)
+    monkeypatch.setattr(cogov.render.environment, "translations", lambda language: catalogue)
+
+    project = tmp_path / "pseudo"
+    shutil.copytree(ROOT / "content", project / "content")
+    site_yml = project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "language: es"), "utf-8")
+    generated = generate(Settings.for_project(project, as_of=dt.date(2026, 11, 26)))
+    pages = {p: data.decode("utf-8") for p, data in generated.files.items() if p.endswith(".md")}
+    records = "\n".join(p.read_text(encoding="utf-8") for p in (project / "content").rglob("*") if p.is_file())
+    # English sentences of two words or more, their fields as wildcards, that the records do not hold.
+    sentences = []
+    with (i18n.LOCALES / "site.pot").open("rb") as handle:
+        catalogued = list(read_po(handle))  # the catalogue as committed: sentences a page must not hold in English
+    for m in catalogued:
+        english = m.id[0] if isinstance(m.id, tuple) else m.id
+        plain = re.sub(r"\{[^}]*\}", "\x00", english)
+        if m.id and len(plain.split()) >= 2 and plain.replace("\x00", "").strip() not in records:
+            pattern = r"\S*".join(re.escape(" ".join(piece.split())) for piece in plain.split("\x00"))
+            sentences.append((english, re.compile(pattern)))
+    assert len(sentences) > 80
+    leaks = [
+        f"{path}: {english!r}"
+        for path, text in pages.items()
+        for english, pattern in sentences
+        if pattern.search(" ".join(text.replace("\\", "").split()))
+    ]
+    assert leaks == []
