@@ -13,10 +13,12 @@ import datetime as dt
 import functools
 import gettext
 import io
+import zoneinfo
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from babel.dates import get_timezone_location
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
@@ -66,6 +68,21 @@ def translations(language: str) -> gettext.NullTranslations:
             buffer.seek(0)
             return gettext.GNUTranslations(buffer)
     return gettext.NullTranslations()
+
+
+def time_zone(zone: str, day: str, time: str, language: str = "en") -> tuple[str, str]:
+    """A time zone as a reader knows it: its city in the language (``Lima``, ``ليما``) and its UTC
+    offset on that day and time (``−05:00``, summer time included)."""
+    tz = zoneinfo.ZoneInfo(zone)
+    moment = dt.datetime.combine(dt.date.fromisoformat(day), dt.time.fromisoformat(time), tzinfo=tz)
+    offset = moment.utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    try:
+        city = str(get_timezone_location(zone, locale=locale(language), return_city=True))
+    except LookupError:
+        city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return city, f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def format_date(value: str | None, language: str = "en") -> str:

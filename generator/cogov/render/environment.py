@@ -11,7 +11,7 @@ from jinja2.runtime import Context
 from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
-from cogov.i18n import format_date, translations
+from cogov.i18n import format_date, time_zone, translations
 from cogov.markup import defuse, inline
 from cogov.messages import t
 from cogov.model import Records
@@ -76,6 +76,11 @@ class Helpers:
 
     def _(self, key: str, **fields: Any) -> str:
         return t(key, self.language, **fields)
+
+    def zone(self, zone: str, day: str, time: str) -> Markup:
+        """``Lima time, UTC−05:00``: a meeting's time zone as a city and its offset that day."""
+        city, offset = time_zone(zone, day, time, self.language)
+        return self.tr("{city} time, UTC{offset}", city=city, offset=offset)
 
     def date(self, value: str | None) -> str:
         return format_date(value, self.language)
@@ -171,6 +176,7 @@ def build_environment(records: Records, language: str) -> Environment:
         # translated title; empty for titles in scripts it does not transliterate.
         heading_id=lambda title: Markup(toc_slugify(title, "-")),
         date=helpers.date,
+        zone=helpers.zone,
         label=helpers.label,
         person_label=helpers.person_label,
         r=records,
