@@ -16,7 +16,7 @@ from cogov.pipeline import generate
 from tests.conftest import ROOT
 
 # Languages whose page text is complete: every message translated.
-COMPLETE = ["es", "fr", "pt"]
+COMPLETE = ["ar", "es", "fr", "pt"]
 
 
 def _messages(path: Path) -> dict[tuple[str | None, str], tuple[str, ...]]:
