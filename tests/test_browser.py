@@ -112,3 +112,64 @@ def test_readable_on_a_phone_without_javascript(site_url: str, browser: object) 
     right = page.evaluate("document.querySelector('article').getBoundingClientRect().right")
     assert right <= 375, "the content fits the screen (wide tables scroll inside themselves)"
     context.close()
+
+
+def _build_in(language: str, tmp_path_factory: pytest.TempPathFactory) -> ThreadingHTTPServer:
+    project = tmp_path_factory.mktemp(f"browser-{language}")
+    for name in ("content", "site_theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site_yml = project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", f"language: {language}"), "utf-8")
+    assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(project / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+# Elements a page's layout must keep inside the screen and inside their box.
+_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('article h1, article h2, article p, article li, .md-header__title')) {
+    const r = el.getBoundingClientRect();
+    const outside = r.left < -1 || r.right > width + 1;
+    if (r.width && outside) out.push(el.tagName + ': ' + el.textContent.trim().slice(0, 40));
+  }
+  for (const svg of document.querySelectorAll('svg.cogov-chart')) {
+    const box = svg.getBoundingClientRect();
+    for (const text of svg.querySelectorAll('text')) {
+      const r = text.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1) out.push('chart label: ' + text.textContent);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize(("language", "direction", "word"), [("es", "ltr", "Asistencia"), ("ar", "rtl", "الحضور")])
+def test_spanish_and_arabic_sites_fit_phones_and_desktops(
+    browser: object, tmp_path_factory: pytest.TempPathFactory, language: str, direction: str, word: str
+) -> None:
+    server = _build_in(language, tmp_path_factory)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    shots = ROOT / "tests" / ".artifacts"
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        for width in (375, 1280):
+            context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+            page = context.new_page()
+            for path in ("", "bodies/msf/", "meetings/2024-11-26-ordinary/", "commitments/xa0041-open-contracting/"):
+                page.goto(base + path)
+                assert page.evaluate("document.documentElement.lang") == language
+                assert page.evaluate("getComputedStyle(document.body).direction") == direction
+                assert page.evaluate(_OVERFLOW) == [], (language, width, path)
+                page.screenshot(
+                    path=str(shots / f"{language}-{width}-{path.strip('/').replace('/', '-') or 'home'}.png")
+                )
+            page.goto(base + "meetings/2024-11-26-ordinary/")
+            assert word in [h.rstrip("¶").strip() for h in page.locator("article h2").all_inner_texts()]
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
