@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from cogov.pipeline import generate
 from tests.conftest import ROOT
 
 # Languages whose page text is complete: every message translated.
-COMPLETE = ["ar", "es", "fr", "pt"]
+COMPLETE = {"site": ["ar", "es", "fr", "pt"], "diagnostics": ["es"]}
 
 
 def _messages(path: Path) -> dict[tuple[str | None, str], tuple[str, ...]]:
@@ -35,18 +36,21 @@ def _fields(text: str) -> list[str]:
     return sorted(part.split("}")[0] for part in text.split("{")[1:])
 
 
-def test_the_catalogue_template_is_up_to_date() -> None:
+@pytest.mark.parametrize("domain", sorted(i18n.DOMAINS))
+def test_the_catalogue_template_is_up_to_date(domain: str) -> None:
     """A message added to a template or to messages.py without `make catalogues` fails here."""
-    extracted = {(m.context, str(m.id[0] if isinstance(m.id, tuple) else m.id)) for m in i18n.template() if m.id}
-    assert extracted == set(_messages(i18n.LOCALES / "site.pot")), "run `make catalogues`"
+    extracted = {(m.context, str(m.id[0] if isinstance(m.id, tuple) else m.id)) for m in i18n.template(domain) if m.id}
+    assert extracted == set(_messages(i18n.LOCALES / f"{domain}.pot")), "run `make catalogues`"
 
 
-@pytest.mark.parametrize("language", i18n.catalogue_languages())
-def test_every_catalogue_has_every_message(language: str) -> None:
-    template = set(_messages(i18n.LOCALES / "site.pot"))
-    messages = _messages(i18n.LOCALES / language / "LC_MESSAGES" / "site.po")
+@pytest.mark.parametrize(
+    ("domain", "language"), [(d, lang) for d in sorted(i18n.DOMAINS) for lang in i18n.catalogue_languages(d)]
+)
+def test_every_catalogue_has_every_message(domain: str, language: str) -> None:
+    template = set(_messages(i18n.LOCALES / f"{domain}.pot"))
+    messages = _messages(i18n.LOCALES / language / "LC_MESSAGES" / f"{domain}.po")
     assert set(messages) == template, "run `make catalogues`"
-    if language in COMPLETE:
+    if language in COMPLETE[domain]:
         assert sorted(k for k, forms in messages.items() if not all(forms)) == []
     for (_context, message), forms in messages.items():
         # A translation keeps every field of the message (a translator may reorder them).
@@ -113,11 +117,11 @@ def test_no_page_text_escapes_the_catalogue(tmp_path: Path, monkeypatch: pytest.
     write_mo(buffer, pseudo)
     buffer.seek(0)
     catalogue = gettext.GNUTranslations(buffer)
-    monkeypatch.setattr(i18n, "translations", lambda language: catalogue)
+    monkeypatch.setattr(i18n, "translations", lambda language, domain="site": catalogue)
     import cogov.messages
     import cogov.render.environment
 
-    monkeypatch.setattr(cogov.messages, "translations", lambda language: catalogue)
+    monkeypatch.setattr(cogov.messages, "translations", lambda language, domain="site": catalogue)
     monkeypatch.setattr(cogov.render.environment, "translations", lambda language: catalogue)
 
     project = tmp_path / "pseudo"
@@ -145,3 +149,35 @@ def test_no_page_text_escapes_the_catalogue(tmp_path: Path, monkeypatch: pytest.
         if pattern.search(" ".join(text.replace("\\", "").split()))
     ]
     assert leaks == []
+
+
+def test_diagnostics_in_spanish_keep_their_codes_and_places(tmp_path: Path) -> None:
+    """Every invalid case folder, reported in Spanish: the same codes, files, lines, columns and
+    fields as in English, every message in Spanish."""
+    import io
+    from contextlib import redirect_stdout
+
+    from cogov.cli import main
+    from tests.conftest import CASES, materialize_case
+
+    checked = 0
+    for case in sorted((CASES / "invalid").iterdir()):
+        project = materialize_case(case, tmp_path / case.name)
+        try:
+            outputs = {}
+            for language in ("en", "es"):
+                out = io.StringIO()
+                with redirect_stdout(out):
+                    main(["validate", "--project", str(project), "--as-of", "2025-01-01", "--lang", language])
+                outputs[language] = out.getvalue().splitlines()[:-1]  # without the summary
+        finally:
+            shutil.rmtree(project, ignore_errors=True)
+        english, spanish = outputs["en"], outputs["es"]
+        assert len(english) == len(spanish), case.name
+        for en_line, es_line in zip(english, spanish, strict=True):
+            head = r"^(\S+: (?:error|warning) [A-Z]+[0-9]{3}(?: \S+:)?) (.*)$"
+            en_match, es_match = re.match(head, en_line), re.match(head, es_line)
+            assert en_match and es_match and en_match.group(1) == es_match.group(1), (case.name, es_line)
+            assert en_match.group(2) != es_match.group(2), (case.name, "not translated", es_line)
+            checked += 1
+    assert checked > 40

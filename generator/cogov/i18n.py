@@ -26,9 +26,21 @@ from babel.messages.pofile import read_po, write_po
 
 LOCALES = Path(__file__).parent / "locales"
 DOMAIN = "site"
-# Messages of messages.py that are page text (the rest are diagnostics and command output): they
-# enter the catalogue with their key as context and their English as the message ID.
+# The catalogues' domains and, for each, the messages.py keys it holds (with their key as context
+# and their English as the message ID): page text for visitors; the diagnostics a secretariat reads.
+# Command output (cli., build., import., diff., links.) stays English for now.
 SITE_KEYS = ("ui.", "feed.")
+DIAGNOSTIC_KEYS = (
+    "load.", "file.", "id.", "schema.", "type.", "ref.", "date.", "member.", "attend.", "minutes.",
+    "markdown.", "summary.", "site.",
+)  # fmt: skip
+DOMAINS = {"site": SITE_KEYS, "diagnostics": DIAGNOSTIC_KEYS}
+
+
+def domain_of(key: str) -> str | None:
+    return next((domain for domain, prefixes in DOMAINS.items() if key.startswith(prefixes)), None)
+
+
 # Catalogues carry no build time, so regenerating them changes only what changed.
 _EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -50,16 +62,16 @@ def locale(language: str) -> Locale:
         return Locale.parse(language.split("-")[0]) if language.split("-")[0].isalpha() else Locale("en", "GB")
 
 
-def catalogue_languages() -> list[str]:
-    """The languages the site's text is translated into, besides English."""
-    return sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+def catalogue_languages(domain: str = DOMAIN) -> list[str]:
+    """The languages a domain is translated into, besides English."""
+    return sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{domain}.po"))
 
 
-@functools.lru_cache(maxsize=16)
-def translations(language: str) -> gettext.NullTranslations:
-    """The site's catalogue in ``language`` (or its base language); English when there is none."""
+@functools.lru_cache(maxsize=32)
+def translations(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """A domain's catalogue in ``language`` (or its base language); English when there is none."""
     for candidate in (language.replace("-", "_"), language.split("-")[0]):
-        po = LOCALES / candidate / "LC_MESSAGES" / f"{DOMAIN}.po"
+        po = LOCALES / candidate / "LC_MESSAGES" / f"{domain}.po"
         if po.is_file():
             with po.open("rb") as handle:
                 catalog = read_po(handle, locale=candidate)
@@ -96,12 +108,22 @@ def format_date(value: str | None, language: str = "en") -> str:
     return str(babel_format_date(day, "long", locale=locale(language)))
 
 
-def template() -> Catalog:
-    """The site domain's messages, as ``make catalogues`` writes them to locales/site.pot: every
-    ``tr("...")`` in the templates and the code, and the page text of messages.py (by key)."""
+def template(domain: str = DOMAIN) -> Catalog:
+    """A domain's messages, as ``make catalogues`` writes them to locales/<domain>.pot: for the
+    site, every ``tr("...")`` in the templates and the code; and the domain's keys of messages.py."""
     from cogov.messages import CATALOGS
 
     catalog = Catalog(project="cogov", copyright_holder="cogov contributors", fuzzy=False, creation_date=_EPOCH)
+    for key, english in CATALOGS["en"].items():
+        if key.startswith(DOMAINS[domain]):
+            catalog.add(english, context=key)
+    if domain != DOMAIN:
+        from cogov.kinds import KINDS
+
+        for kind in KINDS:  # the kinds' names that diagnostics use
+            for form in ("noun", "article"):
+                catalog.add(getattr(kind, form), context=f"kind.{kind.name}.{form}")
+        return catalog
     source = LOCALES.parent.parent
     method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]
     options = {"cogov/render/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
@@ -110,23 +132,27 @@ def template() -> Catalog:
         source, method_map, options, keywords=keywords, comment_tags=()
     ):
         catalog.add(message, context=context)
-    for key, english in CATALOGS["en"].items():
-        if key.startswith(SITE_KEYS):
-            catalog.add(english, context=key)
     return catalog
 
 
 def write_catalogues(new_language: str | None = None) -> list[Path]:
-    """Write locales/site.pot and bring every language's PO file up to date with it (new
-    messages untranslated, removed ones dropped); ``new_language`` starts a PO file."""
-    pot = template()
+    """Write each domain's locales/<domain>.pot and bring every language's PO files up to date
+    with it (new messages untranslated, removed ones dropped); ``new_language`` starts PO files."""
+    written: list[Path] = []
+    for domain in DOMAINS:
+        written += _write_domain(domain, new_language)
+    return written
+
+
+def _write_domain(domain: str, new_language: str | None) -> list[Path]:
+    pot = template(domain)
     LOCALES.mkdir(exist_ok=True)
-    with (LOCALES / f"{DOMAIN}.pot").open("wb") as handle:
+    with (LOCALES / f"{domain}.pot").open("wb") as handle:
         write_po(handle, pot, width=100, sort_output=True)
-    languages = set(catalogue_languages()) | ({new_language} if new_language else set())
-    written = [LOCALES / f"{DOMAIN}.pot"]
+    languages = set(catalogue_languages(domain)) | ({new_language} if new_language else set())
+    written = [LOCALES / f"{domain}.pot"]
     for language in sorted(languages):
-        path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        path = LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
         if path.is_file():
             with path.open("rb") as handle:
                 catalog = read_po(handle, locale=language)

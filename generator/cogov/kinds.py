@@ -44,8 +44,9 @@ class Kind:
         """A Markdown file with front matter (the text below it is the record's body)."""
         return self.files[-1].endswith(".md")
 
-    def words(self, form: str, language: str = "en") -> str:
-        """The kind's name as ``form`` ("noun", "article" or "heading") in ``language``."""
+    def words(self, form: str, language: str | None = None) -> str:
+        """The kind's name as ``form`` ("noun", "article" or "heading") in ``language`` (default:
+        the reader's, see messages.reading_in)."""
         return t_or(f"kind.{self.name}.{form}", getattr(self, form), language)
 
     def match(self, rel: tuple[str, ...]) -> tuple[str, str] | None:

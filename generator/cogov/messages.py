@@ -7,11 +7,13 @@ A translation is another dictionary with the same keys; missing keys fall back t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import MappingProxyType
 from typing import Any
 
-from cogov.i18n import SITE_KEYS, translations
+from cogov.i18n import domain_of, translations
 
 _EN: dict[str, str] = {
     # --- loading -----------------------------------------------------------------------------
@@ -297,18 +299,37 @@ _EN.update(
 CATALOGS: Mapping[str, Mapping[str, str]] = MappingProxyType({"en": MappingProxyType(_EN)})
 
 
-def t(key: str, /, language: str = "en", **fields: Any) -> str:
-    """The message ``key`` in ``language`` (falling back to English), filled with ``fields``.
-    Page text (``ui.``, ``feed.``) is translated by the site's gettext catalogue (cogov.i18n)."""
-    catalog = CATALOGS.get(language.split("-")[0], CATALOGS["en"])
-    template = catalog.get(key) or CATALOGS["en"][key]
-    if not language.startswith("en") and key.startswith(SITE_KEYS):
-        template = translations(language).pgettext(key, template)
+# The language diagnostics are written in for the command being run (the project's, or --lang):
+# context-local, so that concurrent runs (tests, a preview server) do not share it.
+READER_LANGUAGE: ContextVar[str] = ContextVar("reader_language", default="en")
+
+
+@contextmanager
+def reading_in(language: str) -> Iterator[None]:
+    """Diagnostics made inside this block are written in ``language``."""
+    token = READER_LANGUAGE.set(language)
+    try:
+        yield
+    finally:
+        READER_LANGUAGE.reset(token)
+
+
+def t(key: str, /, language: str | None = None, **fields: Any) -> str:
+    """The message ``key`` in ``language`` (page text: the site's; diagnostics: the reader's,
+    see :func:`reading_in`), filled with ``fields``. Translations come from the gettext catalogue
+    of the key's domain (cogov.i18n); English is the fallback."""
+    template = CATALOGS["en"][key]
+    domain = domain_of(key)
+    language = language or (READER_LANGUAGE.get() if domain == "diagnostics" else "en")
+    if domain and not language.startswith("en"):
+        template = translations(language, domain).pgettext(key, template)
     return template.format(**fields) if fields else template
 
 
-def t_or(key: str, english: str, /, language: str = "en") -> str:
-    """The message ``key`` in ``language`` when a catalogue has it, else ``english``: for words
-    whose English lives beside what they name (the record kinds' names in kinds.py)."""
-    catalog = CATALOGS.get(language.split("-")[0], CATALOGS["en"])
-    return catalog.get(key) or CATALOGS["en"].get(key) or english
+def t_or(key: str, english: str, /, language: str | None = None) -> str:
+    """A word whose English lives beside what it names (the record kinds' names in kinds.py),
+    in ``language`` (default: the reader's, as for diagnostics) from the diagnostics catalogue."""
+    language = language or READER_LANGUAGE.get()
+    if language.startswith("en"):
+        return english
+    return translations(language, "diagnostics").pgettext(key, english)

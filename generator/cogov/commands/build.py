@@ -6,13 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from cogov.commands.common import as_of_parent, project_parent, report_problems, settings
+from cogov.commands.common import (
+    as_of_parent,
+    language_parent,
+    project_parent,
+    reader_language,
+    report_problems,
+    settings,
+)
 from cogov.config import WITHHELD_KEY_VARIABLE
-from cogov.messages import t
+from cogov.messages import reading_in, t
 
 NAME = "build"
 HELP = "validate, generate the pages and build the site"
-PARENTS = (project_parent(legacy=True), as_of_parent())
+PARENTS = (project_parent(legacy=True), as_of_parent(), language_parent())
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -24,17 +31,18 @@ def run(args: argparse.Namespace) -> int:
     from cogov.pipeline import build_site, generate
 
     config = settings(args, strict=args.strict)
-    generated = generate(config)
-    if not report_problems(generated.validation, generated.ok, "build.invalid"):
-        return 1
-    assert generated.records is not None
-    site_dir = args.site_dir or config.project / "site"
-    stats = build_site(config, site_dir, generated)
-    pages = sum(1 for path in generated.files if path.endswith(".md"))
-    data, records = len(generated.files) - pages, len(generated.validation.documents)
-    print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
-    if not generated.records.site.url:
-        print(f"cogov: {t('cli.no_url')}", file=sys.stderr)
-    if not config.withheld_key and any(p.withdrawn for p in generated.records.people.values()):
-        print(f"cogov: {t('build.withheld_key_missing', variable=WITHHELD_KEY_VARIABLE)}", file=sys.stderr)
-    return 0
+    with reading_in(reader_language(args, config.project)):
+        generated = generate(config)
+        if not report_problems(generated.validation, generated.ok, "build.invalid"):
+            return 1
+        assert generated.records is not None
+        site_dir = args.site_dir or config.project / "site"
+        stats = build_site(config, site_dir, generated)
+        pages = sum(1 for path in generated.files if path.endswith(".md"))
+        data, records = len(generated.files) - pages, len(generated.validation.documents)
+        print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
+        if not generated.records.site.url:
+            print(f"cogov: {t('cli.no_url')}", file=sys.stderr)
+        if not config.withheld_key and any(p.withdrawn for p in generated.records.people.values()):
+            print(f"cogov: {t('build.withheld_key_missing', variable=WITHHELD_KEY_VARIABLE)}", file=sys.stderr)
+        return 0

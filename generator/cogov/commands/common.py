@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
 from cogov.config import Settings, parse_date
 from cogov.errors import CogovError, UsageError
 from cogov.messages import t
@@ -40,6 +42,27 @@ def as_of_parent() -> argparse.ArgumentParser:
         help="today's date, for every date-dependent check and page (default: today, or SOURCE_DATE_EPOCH)",
     )
     return parent
+
+
+def language_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--lang", metavar="LANGUAGE", help="the language of the problems reported (default: the site's `language`)"
+    )
+    return parent
+
+
+def reader_language(args: argparse.Namespace, project_dir: Path) -> str:
+    """The language to report problems in: --lang, else content/site.yml's ``language`` (read
+    leniently: a broken site.yml is itself one of the problems to report), else English."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    try:
+        data = yaml.safe_load((project_dir / "content" / "site.yml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "en"
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if isinstance(language, str) and language else "en"
 
 
 def project(args: argparse.Namespace) -> Path:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from cogov.commands.common import as_of_parent, project_parent, report_problems, settings
-from cogov.messages import t
+from cogov.commands.common import (
+    as_of_parent,
+    language_parent,
+    project_parent,
+    reader_language,
+    report_problems,
+    settings,
+)
+from cogov.messages import reading_in, t
 
 NAME = "generate"
 HELP = "validate and write the pages and data into build/docs, without the builder"
-PARENTS = (project_parent(legacy=True), as_of_parent())
+PARENTS = (project_parent(legacy=True), as_of_parent(), language_parent())
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -20,9 +27,10 @@ def run(args: argparse.Namespace) -> int:
     from cogov.pipeline import DOCS_DIR, generate, write_docs
 
     config = settings(args)
-    generated = generate(config)
-    if not report_problems(generated.validation, generated.ok, "build.invalid"):
-        return 1
-    stats = write_docs(generated.files, config.project / DOCS_DIR)
-    print(t("generate.done", files=len(generated.files), changed=stats.written, folder=config.project / DOCS_DIR))
-    return 0
+    with reading_in(reader_language(args, config.project)):
+        generated = generate(config)
+        if not report_problems(generated.validation, generated.ok, "build.invalid"):
+            return 1
+        stats = write_docs(generated.files, config.project / DOCS_DIR)
+        print(t("generate.done", files=len(generated.files), changed=stats.written, folder=config.project / DOCS_DIR))
+        return 0

@@ -16,13 +16,13 @@ from pathlib import Path
 from cogov.commands import common
 from cogov.config import Settings
 from cogov.incremental import IncrementalGenerator
-from cogov.messages import t
+from cogov.messages import reading_in, t
 from cogov.pipeline import builder_environment
 from cogov.schemas import default_schemas
 
 NAME = "serve"
 HELP = "preview the site, regenerating it when a record changes"
-PARENTS = (common.project_parent(legacy=True), common.as_of_parent())
+PARENTS = (common.project_parent(legacy=True), common.as_of_parent(), common.language_parent())
 POLL_SECONDS = 0.4
 
 
@@ -31,7 +31,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return serve(common.settings(args), args.dev_addr)
+    config = common.settings(args)
+    with reading_in(common.reader_language(args, config.project)):
+        return serve(config, args.dev_addr)
 
 
 def snapshot(content: Path) -> dict[str, tuple[int, int]]:

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from cogov.kinds import KINDS
+from cogov.kinds import BY_NAME
 from cogov.records import Document
 
-KIND_ARTICLE = {k.name: k.words("article") for k in KINDS}
-KIND_LABEL = {k.name: k.words("noun") for k in KINDS}
+
+class _KindWords(Mapping[str, str]):
+    """A kind's name in one form, in the language of the diagnostics being written."""
+
+    def __init__(self, form: str) -> None:
+        self.form = form
+
+    def __getitem__(self, name: str) -> str:
+        return BY_NAME[name].words(self.form)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(BY_NAME)
+
+    def __len__(self) -> int:
+        return len(BY_NAME)
+
+
+KIND_ARTICLE: Mapping[str, str] = _KindWords("article")
+KIND_LABEL: Mapping[str, str] = _KindWords("noun")
 
 
 @dataclass
