@@ -123,12 +123,49 @@ def theme_language(language: str) -> str | None:
     return None
 
 
+class _Tagged:
+    """A value mkdocs.yml gives with a tag (``!ENV``, ``!!python/name``): never constructed, and
+    a part of the configuration that holds one is never rewritten."""
+
+
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its navigation and palette; its tags (``!ENV``, ``!!python/name``)
-    are kept as opaque values, never constructed."""
+    """Reads mkdocs.yml for the parts cogov translates (navigation, palette, permalink titles)."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: _Tagged())
+
+
+def _has_tags(value: Any) -> bool:
+    if isinstance(value, _Tagged):
+        return True
+    if isinstance(value, dict):
+        return any(_has_tags(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_tags(v) for v in value)
+    return False
+
+
+PERMALINK_TITLE = page_text("Permanent link")
+
+
+def _translated_extensions(extensions: Any, gettext: Any) -> list[Any] | None:
+    """The Markdown extensions with the headings' permalink title in the site's language, or
+    None when nothing changes or when the list holds tagged values it cannot rewrite."""
+    if not isinstance(extensions, list) or _has_tags(extensions):
+        return None
+    out: list[Any] = []
+    changed = False
+    for item in extensions:
+        if isinstance(item, dict) and isinstance(item.get("toc"), dict) and item["toc"].get("permalink"):
+            item = {
+                "toc": {
+                    **item["toc"],
+                    "permalink_title": gettext(item["toc"].get("permalink_title") or PERMALINK_TITLE),
+                }
+            }
+            changed = True
+        out.append(item)
+    return out if changed else None
 
 
 def _project_config(project: Path) -> dict[str, Any]:
@@ -152,7 +189,7 @@ def _translated_nav(nav: Any, gettext: Any) -> Any:
 
 
 def _translated_palette(palette: Any, gettext: Any) -> Any:
-    if not isinstance(palette, list):
+    if not isinstance(palette, list) or _has_tags(palette):
         return None
     out = []
     for scheme in palette:
@@ -175,8 +212,11 @@ def write_builder_config(project: Path, site: SiteInfo) -> Path:
         gettext = translations(site.language).gettext
         config = _project_config(project)
         # JSON is YAML: a list or a mapping written on one line.
-        if isinstance(config.get("nav"), list):
+        if isinstance(config.get("nav"), list) and not _has_tags(config["nav"]):
             lines.append(f"nav: {json.dumps(_translated_nav(config['nav'], gettext), ensure_ascii=False)}")
+        extensions = _translated_extensions(config.get("markdown_extensions"), gettext)
+        if extensions:
+            lines.append(f"markdown_extensions: {json.dumps(extensions, ensure_ascii=False)}")
         palette = _translated_palette((config.get("theme") or {}).get("palette"), gettext)
         if palette:
             theme["palette"] = palette

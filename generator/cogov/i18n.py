@@ -19,6 +19,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_timezone_location
+from babel.numbers import format_percent as babel_format_percent
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
@@ -95,6 +96,11 @@ def time_zone(zone: str, day: str, time: str, language: str = "en") -> tuple[str
     except LookupError:
         city = zone.rsplit("/", 1)[-1].replace("_", " ")
     return city, f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def format_percent(value: float, language: str = "en") -> str:
+    """``0.91`` -> ``91%`` (``91 %`` in Spanish and French), rounded to whole percents."""
+    return str(babel_format_percent(value, locale=locale(language)))
 
 
 def format_date(value: str | None, language: str = "en") -> str:

@@ -11,7 +11,7 @@ from jinja2.runtime import Context
 from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
-from cogov.i18n import format_date, time_zone, translations
+from cogov.i18n import format_date, format_percent, time_zone, translations
 from cogov.markup import defuse, inline
 from cogov.messages import t
 from cogov.model import Records
@@ -191,6 +191,6 @@ def build_environment(records: Records, language: str) -> Environment:
         markdown=lambda text, demote=0: Markup(defuse(text or "", demote)),
         # One line of Markdown, safe inside a list item or a table cell.
         inline=lambda text: Markup(inline(text or "")),
-        pct=lambda v: "" if v is None else f"{round(v * 100)}%",
+        pct=lambda v: "" if v is None else format_percent(v, language),
     )
     return env
