@@ -27,9 +27,7 @@ def _generate(project: Path, as_of: str = "2025-01-01") -> dict[str, str]:
     return {path: data.decode("utf-8") for path, data in generated.files.items() if path.endswith(".md")}
 
 
-def test_snapshots_of_the_base_project(update_snapshots: bool) -> None:
-    pages = _generate(CASES / "base")
-    folder = SNAPSHOTS / "base"
+def _compare_with_snapshots(pages: dict[str, str], folder: Path, update_snapshots: bool) -> None:
     if update_snapshots:
         shutil.rmtree(folder, ignore_errors=True)
         for path, text in pages.items():
@@ -39,6 +37,21 @@ def test_snapshots_of_the_base_project(update_snapshots: bool) -> None:
     assert sorted(pages) == sorted(expected)
     for path, text in pages.items():
         assert text == expected[path], f"{path} differs from its snapshot (make snapshots to update)"
+
+
+def test_snapshots_of_the_base_project(update_snapshots: bool) -> None:
+    _compare_with_snapshots(_generate(CASES / "base"), SNAPSHOTS / "base", update_snapshots)
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_snapshots_of_the_base_project_in_other_languages(
+    language: str, tmp_path: Path, update_snapshots: bool
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(CASES / "base", project)
+    site_yml = project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + f"language: {language}\n", encoding="utf-8")
+    _compare_with_snapshots(_generate(project), SNAPSHOTS / f"base-{language}", update_snapshots)
 
 
 def test_every_record_has_a_page() -> None:

@@ -98,6 +98,12 @@ def time_zone(zone: str, day: str, time: str, language: str = "en") -> tuple[str
     return city, f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def list_separator(language: str = "en") -> str:
+    """What separates the items of a list in the language (``, `` in English, ``، `` in Arabic)."""
+    middle = str(locale(language).list_patterns["standard"]["middle"])
+    return middle.replace("{0}", "").replace("{1}", "") or ", "
+
+
 def format_percent(value: float, language: str = "en") -> str:
     """``0.91`` -> ``91%`` (``91 %`` in Spanish and French), rounded to whole percents."""
     return str(babel_format_percent(value, locale=locale(language)))

@@ -11,7 +11,7 @@ from jinja2.runtime import Context
 from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
-from cogov.i18n import format_date, format_percent, time_zone, translations
+from cogov.i18n import format_date, format_percent, list_separator, time_zone, translations
 from cogov.markup import defuse, inline
 from cogov.messages import t
 from cogov.model import Records
@@ -177,6 +177,7 @@ def build_environment(records: Records, language: str) -> Environment:
         heading_id=lambda title: Markup(toc_slugify(title, "-")),
         date=helpers.date,
         zone=helpers.zone,
+        comma=Markup(escape.h(list_separator(language))),
         label=helpers.label,
         person_label=helpers.person_label,
         r=records,

@@ -11,6 +11,7 @@ from typing import Any, cast
 from jinja2 import Environment
 
 from cogov.kinds import KINDS, NAMES, kind
+from cogov.i18n import list_separator
 from cogov.markup import first_heading
 from cogov.messages import t
 from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
@@ -244,7 +245,7 @@ class SiteRenderer:
         parts = [counts[s](present[s]) for s in present]
         if stand_ins:
             parts.append(h.tr_plural("{count} standing in", "{count} standing in", stand_ins))
-        summary = ", ".join(parts)
+        summary = list_separator(self.language).join(parts)
         if m.attendance_rate is not None:
             summary += ". " + tr("Attendance rate: {rate}%.", rate=round(m.attendance_rate * 100))
         return {"meeting": m, "summary": summary, "structured": jsonld.meeting(self.r, m)}
