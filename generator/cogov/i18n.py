@@ -19,11 +19,11 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_timezone_location
-from babel.numbers import format_percent as babel_format_percent
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+from babel.numbers import format_percent as babel_format_percent
 
 LOCALES = Path(__file__).parent / "locales"
 DOMAIN = "site"

@@ -10,8 +10,8 @@ from typing import Any, cast
 
 from jinja2 import Environment
 
-from cogov.kinds import KINDS, NAMES, kind
 from cogov.i18n import list_separator
+from cogov.kinds import KINDS, NAMES, kind
 from cogov.markup import first_heading
 from cogov.messages import t
 from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
