@@ -6,20 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from cogov.commands.common import (
-    as_of_parent,
-    language_parent,
-    project_parent,
-    reader_language,
-    report_problems,
-    settings,
-)
+from cogov.commands.common import project_read, reading_parents, report_problems
 from cogov.config import WITHHELD_KEY_VARIABLE
-from cogov.messages import reading_in, t
+from cogov.messages import t
 
 NAME = "build"
 HELP = "validate, generate the pages and build the site"
-PARENTS = (project_parent(legacy=True), as_of_parent(), language_parent())
+PARENTS = reading_parents()
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -30,8 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from cogov.pipeline import build_site, generate
 
-    config = settings(args, strict=args.strict)
-    with reading_in(reader_language(args, config.project)):
+    with project_read(args, strict=args.strict) as config:
         generated = generate(config)
         if not report_problems(generated.validation, generated.ok, "build.invalid"):
             return 1

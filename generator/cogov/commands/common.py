@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
 from cogov.config import Settings, parse_date
 from cogov.errors import CogovError, UsageError
-from cogov.messages import t
+from cogov.messages import reading_in, t
 from cogov.reporters import REPORTERS
 from cogov.validate import ValidationResult
 
@@ -77,6 +79,19 @@ def project(args: argparse.Namespace) -> Path:
 
 def settings(args: argparse.Namespace, strict: bool = False) -> Settings:
     return Settings.for_project(project(args), as_of=getattr(args, "as_of", None), strict=strict)
+
+
+def reading_parents() -> tuple[argparse.ArgumentParser, ...]:
+    """The arguments of a command that reads a project and reports its problems."""
+    return (project_parent(legacy=True), as_of_parent(), language_parent())
+
+
+@contextmanager
+def project_read(args: argparse.Namespace, strict: bool = False) -> Iterator[Settings]:
+    """The project's settings, with problems reported in the reader's language inside the block."""
+    config = settings(args, strict=strict)
+    with reading_in(reader_language(args, config.project)):
+        yield config
 
 
 def report_problems(validation: ValidationResult, ok: bool, stopped: str) -> bool:

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from cogov.commands.common import (
-    as_of_parent,
-    language_parent,
-    project_parent,
-    reader_language,
-    report_problems,
-    settings,
-)
-from cogov.messages import reading_in, t
+from cogov.commands.common import project_read, reading_parents, report_problems
+from cogov.messages import t
 
 NAME = "generate"
 HELP = "validate and write the pages and data into build/docs, without the builder"
-PARENTS = (project_parent(legacy=True), as_of_parent(), language_parent())
+PARENTS = reading_parents()
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,8 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from cogov.pipeline import DOCS_DIR, generate, write_docs
 
-    config = settings(args)
-    with reading_in(reader_language(args, config.project)):
+    with project_read(args) as config:
         generated = generate(config)
         if not report_problems(generated.validation, generated.ok, "build.invalid"):
             return 1

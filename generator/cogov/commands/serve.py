@@ -16,13 +16,13 @@ from pathlib import Path
 from cogov.commands import common
 from cogov.config import Settings
 from cogov.incremental import IncrementalGenerator
-from cogov.messages import reading_in, t
+from cogov.messages import t
 from cogov.pipeline import builder_environment
 from cogov.schemas import default_schemas
 
 NAME = "serve"
 HELP = "preview the site, regenerating it when a record changes"
-PARENTS = (common.project_parent(legacy=True), common.as_of_parent(), common.language_parent())
+PARENTS = common.reading_parents()
 POLL_SECONDS = 0.4
 
 
@@ -31,8 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = common.settings(args)
-    with reading_in(common.reader_language(args, config.project)):
+    with common.project_read(args) as config:
         return serve(config, args.dev_addr)
 
 
