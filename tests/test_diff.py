@@ -143,3 +143,17 @@ def test_summary_text_is_inert(repo: Path, capsys: pytest.CaptureFixture[str]) -
     assert "](" not in out.replace("\\](", "") and "<b>" not in out and "\u202e" not in out
     assert "\\[Click\\]" in out and "&lt;U+202E&gt;evil" in out
     assert "<U+202E>evil" in diff(repo, capsys, "HEAD")
+
+
+def test_the_summary_speaks_the_projects_language(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(
+        repo,
+        BODY,
+        "{person: di-eng, role: member, start: 2024-01-01}",
+        "{person: di-eng, role: member, start: 2024-01-01, end: 2025-03-31}",
+    )
+    assert "- Di Eng deja el Open Government Forum el 2025-03-31\n" in diff(repo, capsys, "HEAD", "--lang", "es")
+    site = repo / "content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "language: fr\n", encoding="utf-8")
+    out = diff(repo, capsys, "HEAD", "--format", "markdown")
+    assert out.startswith("### Ce qui a changé dans les enregistrements") and "quitte l’instance" in out

@@ -17,7 +17,7 @@ from cogov.pipeline import generate
 from tests.conftest import ROOT
 
 # Languages whose page text is complete: every message translated.
-COMPLETE = {"site": ["ar", "es", "fr", "pt"], "diagnostics": ["ar", "es", "fr", "pt"]}
+COMPLETE = {"site": ["ar", "es", "fr", "pt"], "diagnostics": ["ar", "es", "fr", "pt"], "cli": ["ar", "es", "fr", "pt"]}
 
 
 def _messages(path: Path) -> dict[tuple[str | None, str], tuple[str, ...]]:

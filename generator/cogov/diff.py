@@ -21,7 +21,7 @@ from cogov.errors import UsageError
 from cogov.i18n import format_date
 from cogov.kinds import BY_NAME, NAMES
 from cogov.markup import escape_text
-from cogov.messages import t
+from cogov.messages import READER_LANGUAGE, t
 from cogov.records import Document, discover
 from cogov.reporters import visible
 
@@ -76,7 +76,7 @@ class Describer:
         for records in (self.after, self.before):
             doc = records.get(("person", str(person_id)))
             if doc and isinstance(doc.data.get("name"), str):
-                return t("ui.withheld") if doc.data.get("withdrawn") is True else str(doc.data["name"])
+                return t("ui.withheld", READER_LANGUAGE.get()) if doc.data.get("withdrawn") is True else str(doc.data["name"])
         return str(person_id)
 
     def name(self, kind: str, record_id: str, field: str = "name") -> str:
@@ -141,7 +141,7 @@ class Describer:
         after = _memberships(new)
         for key, m in after.items():
             person = self.person(m.get("person"))
-            role = t(f"ui.role.{m.get('role')}") if m.get("role") else ""
+            role = t(f"ui.role.{m.get('role')}", READER_LANGUAGE.get()) if m.get("role") else ""
             prior = before.get(key)
             if prior is None:
                 yield Change(t("diff.joins", person=person, body=body, role=role.lower(), start=m.get("start")))
@@ -203,7 +203,7 @@ class Describer:
         doc = new or old
         assert doc is not None
         body = self.name("body", doc.parent)
-        date = format_date(str(doc.data.get("date") or doc.id[:10]))
+        date = format_date(str(doc.data.get("date") or doc.id[:10]), READER_LANGUAGE.get())
         if old is None:
             status = doc.data.get("status", "held")
             if status == "held":

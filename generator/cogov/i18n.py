@@ -29,13 +29,14 @@ LOCALES = Path(__file__).parent / "locales"
 DOMAIN = "site"
 # The catalogues' domains and, for each, the messages.py keys it holds (with their key as context
 # and their English as the message ID): page text for visitors; the diagnostics a secretariat reads.
-# Command output (cli., build., import., diff., links.) stays English for now.
 SITE_KEYS = ("ui.", "feed.")
 DIAGNOSTIC_KEYS = (
     "load.", "file.", "id.", "schema.", "type.", "ref.", "date.", "member.", "attend.", "minutes.",
     "markdown.", "summary.", "site.",
 )  # fmt: skip
-DOMAINS = {"site": SITE_KEYS, "diagnostics": DIAGNOSTIC_KEYS}
+# What the commands say to whoever runs them, the pull-request summary of `cogov diff` included.
+CLI_KEYS = ("cli.", "build.", "generate.", "serve.", "diff.", "links.", "import.")
+DOMAINS = {"site": SITE_KEYS, "diagnostics": DIAGNOSTIC_KEYS, "cli": CLI_KEYS}
 
 
 def domain_of(key: str) -> str | None:
@@ -129,12 +130,13 @@ def template(domain: str = DOMAIN) -> Catalog:
     for key, english in CATALOGS["en"].items():
         if key.startswith(DOMAINS[domain]):
             catalog.add(english, context=key)
-    if domain != DOMAIN:
+    if domain == "diagnostics":
         from cogov.kinds import KINDS
 
-        for kind in KINDS:  # the kinds' names that diagnostics use
-            for form in ("noun", "article"):
+        for kind in KINDS:  # the kinds' names that diagnostics and `cogov diff` use
+            for form in ("noun", "article", "heading"):
                 catalog.add(getattr(kind, form), context=f"kind.{kind.name}.{form}")
+    if domain != DOMAIN:
         return catalog
     source = LOCALES.parent.parent
     method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]

@@ -209,7 +209,7 @@ _EN: dict[str, str] = {
     "cli.bad_date": "`{value}` is not a date: write it as YYYY-MM-DD",
     "cli.not_project": "{path} is not a records project: it has no content/ folder",
     "cli.file_exists": "{path} already exists; nothing was written",
-    "cli.init_done": "Created a records project in {path} ({count} files). Next: cogov build {path}",
+    "cli.init_done": "Created a records project in {path} ({count} files). Next: cogov build --project {path}",
     "cli.unknown_body": "no body with the ID `{id}` in content/bodies/{suggestion}",
     "ref.missing_org_cli": "no organization with the ID `{id}` in content/organizations/{suggestion}",
     "cli.unknown_plan": "no action plan with the ID `{id}` in content/action-plans/{suggestion}",
@@ -320,7 +320,7 @@ def t(key: str, /, language: str | None = None, **fields: Any) -> str:
     of the key's domain (cogov.i18n); English is the fallback."""
     template = CATALOGS["en"][key]
     domain = domain_of(key)
-    language = language or (READER_LANGUAGE.get() if domain == "diagnostics" else "en")
+    language = language or (READER_LANGUAGE.get() if domain in ("diagnostics", "cli") else "en")
     if domain and not language.startswith("en"):
         template = translations(language, domain).pgettext(key, template)
     return template.format(**fields) if fields else template

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cogov.commands.common import project_parent, settings
+from cogov.commands.common import language_parent, project_read, project_parent
 
 NAME = "diff"
 HELP = "describe what changed in the records between two git revisions"
-PARENTS = (project_parent(),)
+PARENTS = (project_parent(), language_parent())
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -23,7 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from cogov.diff import diff_revisions, format_changes
 
-    config = settings(args)
-    changes = diff_revisions(config.project, args.base, args.head)
-    sys.stdout.write(format_changes(changes, args.diff_format))
+    with project_read(args) as config:
+        changes = diff_revisions(config.project, args.base, args.head)
+        sys.stdout.write(format_changes(changes, args.diff_format))
     return 0
