@@ -76,7 +76,8 @@ class Describer:
         for records in (self.after, self.before):
             doc = records.get(("person", str(person_id)))
             if doc and isinstance(doc.data.get("name"), str):
-                return t("ui.withheld", READER_LANGUAGE.get()) if doc.data.get("withdrawn") is True else str(doc.data["name"])
+                withheld = doc.data.get("withdrawn") is True
+                return t("ui.withheld", READER_LANGUAGE.get()) if withheld else str(doc.data["name"])
         return str(person_id)
 
     def name(self, kind: str, record_id: str, field: str = "name") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cogov.commands.common import language_parent, project_read, project_parent
+from cogov.commands.common import language_parent, project_parent, project_read
 
 NAME = "diff"
 HELP = "describe what changed in the records between two git revisions"
