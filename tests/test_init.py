@@ -47,3 +47,14 @@ def test_init_takes_the_site_address_or_says_what_is_missing(
     assert main(["build", str(tmp_path / "b"), "--as-of", "2026-03-01"]) == 0
     assert "no `url`" in capsys.readouterr().err
     assert not (tmp_path / "b" / "site" / "sitemap.xml").exists()
+
+
+def test_a_new_project_has_the_theme_overrides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Structured data, the feed link and the publisher's footer need site_theme's templates."""
+    assert main(["init", str(tmp_path / "p"), "--url", "https://x.example/", "--as-of", "2026-03-01"]) == 0
+    for rel in ("site_theme/main.html", "site_theme/partials/copyright.html", "site_theme/assets/cogov.css"):
+        assert (tmp_path / "p" / rel).read_text() == (ROOT / rel).read_text()
+    assert main(["build", "--project", str(tmp_path / "p"), "--as-of", "2026-03-01"]) == 0
+    home = (tmp_path / "p" / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in home and "Made with" not in home
+    capsys.readouterr()

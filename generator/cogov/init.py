@@ -141,6 +141,8 @@ def _support_files(p: NewProject) -> dict[str, str]:
         ".github/pull_request_template.md",
         ".yamllint.yml",
         "site_theme/assets/cogov.css",
+        "site_theme/main.html",
+        "site_theme/partials/copyright.html",
         *(f".github/workflows/{f.name}" for f in sorted(resource(".github/workflows").glob("*.yml"))),
     ):
         files[rel] = resource(rel).read_text(encoding="utf-8")
