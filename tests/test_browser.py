@@ -114,7 +114,9 @@ def test_readable_on_a_phone_without_javascript(site_url: str, browser: object) 
     context.close()
 
 
-def _build_in(language: str, tmp_path_factory: pytest.TempPathFactory) -> ThreadingHTTPServer:
+def _build_in(language: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[ThreadingHTTPServer, str]:
+    """The sample built in ``language``, served at the path of its address (/cogov/), as on
+    GitHub Pages, so that the pages that use absolute addresses (404.html) work too."""
     project = tmp_path_factory.mktemp(f"browser-{language}")
     for name in ("content", "site_theme"):
         shutil.copytree(ROOT / name, project / name)
@@ -122,9 +124,12 @@ def _build_in(language: str, tmp_path_factory: pytest.TempPathFactory) -> Thread
     site_yml = project / "content" / "site.yml"
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", f"language: {language}"), "utf-8")
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(project / "site")))
+    root = project / "served"
+    root.mkdir()
+    (root / "cogov").symlink_to(project / "site", target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return server, f"http://127.0.0.1:{server.server_address[1]}/cogov/"
 
 
 # Elements a page's layout must keep inside the screen and inside their box.
@@ -151,8 +156,7 @@ _OVERFLOW = """() => {
 def test_spanish_and_arabic_sites_fit_phones_and_desktops(
     browser: object, tmp_path_factory: pytest.TempPathFactory, language: str, direction: str, word: str
 ) -> None:
-    server = _build_in(language, tmp_path_factory)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = _build_in(language, tmp_path_factory)
     shots = ROOT / "tests" / ".artifacts"
     shots.mkdir(parents=True, exist_ok=True)
     try:
@@ -173,3 +177,44 @@ def test_spanish_and_arabic_sites_fit_phones_and_desktops(
     finally:
         server.shutdown()
         server.server_close()
+
+
+AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+# One page of every type.
+PAGE_TYPES = [
+    "", "action-plans/", "action-plans/nap-5/", "commitments/xa0041-open-contracting/", "meetings/",
+    "meetings/2024/", "meetings/2024-11-26-ordinary/", "actions/", "bodies/", "bodies/msf/", "people/",
+    "people/lucia-mendoza/", "organizations/", "organizations/transparency-watch/", "data/", "pages/about/", "404.html",
+]  # fmt: skip
+_AXE_RUN = """async () => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map(v => v.id + ' ' + v.nodes[0].target.join(' ') + ': ' + v.nodes[0].failureSummary);
+}"""
+
+
+@pytest.mark.parametrize(("language", "widths"), [("en", (1280, 375)), ("ar", (375,))])
+def test_every_page_type_passes_axe_in_both_palettes(
+    browser: object, tmp_path_factory: pytest.TempPathFactory, language: str, widths: tuple[int, ...]
+) -> None:
+    """WCAG 2.2 AA as axe-core checks it (npm, injected into Debian's Chromium): every page type,
+    light and dark, on a desktop and a phone, left to right and right to left."""
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: run `make tools` (make test does it)")
+    server, base = _build_in(language, tmp_path_factory)
+    script = AXE.read_text(encoding="utf-8")
+    violations = []
+    try:
+        for width in widths:
+            for scheme in ("light", "dark"):
+                context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[attr-defined]
+                page = context.new_page()
+                for path in PAGE_TYPES:
+                    page.goto(base + path)
+                    page.add_script_tag(content=script)
+                    violations += [f"{language} {width}px {scheme} /{path}: {v}" for v in page.evaluate(_AXE_RUN)]
+                context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert violations == []
