@@ -167,3 +167,13 @@ def test_a_spanish_site_is_spanish_in_its_navigation_and_theme(tmp_path: Path) -
     assert "> About </a>" in flat, "a section the project named itself keeps its name"
     meeting = " ".join((project / "site/meetings/2024-11-26-ordinary/index.html").read_text(encoding="utf-8").split())
     assert "Asistencia" in meeting and "9 presentes" in meeting
+
+
+def test_page_titles_name_the_page_then_the_site(built: Path) -> None:
+    titles = {
+        page: re.search(r"<title>(.*?)</title>", (built / "site" / page).read_text(encoding="utf-8"), re.S)
+        for page in ("index.html", "meetings/2024-11-26-ordinary/index.html")
+    }
+    assert titles["index.html"] and titles["index.html"].group(1).strip() == "Open Government in Arandia"
+    meeting = titles["meetings/2024-11-26-ordinary/index.html"]
+    assert meeting and meeting.group(1).strip().endswith(" - Open Government in Arandia")
