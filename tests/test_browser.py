@@ -184,7 +184,8 @@ AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = [
     "", "action-plans/", "action-plans/nap-5/", "commitments/xa0041-open-contracting/", "meetings/",
     "meetings/2024/", "meetings/2024-11-26-ordinary/", "actions/", "bodies/", "bodies/msf/", "people/",
-    "people/lucia-mendoza/", "organizations/", "organizations/transparency-watch/", "data/", "pages/about/", "404.html",
+    "people/lucia-mendoza/", "organizations/", "organizations/transparency-watch/", "data/", "pages/about/",
+    "accessibility/", "404.html",
 ]  # fmt: skip
 _AXE_RUN = """async () => {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -193,7 +194,7 @@ _AXE_RUN = """async () => {
 }"""
 
 
-@pytest.mark.parametrize(("language", "widths"), [("en", (1280, 375)), ("ar", (375,))])
+@pytest.mark.parametrize(("language", "widths"), [("en", (1280, 375)), ("ar", (1280, 375))])
 def test_every_page_type_passes_axe_in_both_palettes(
     browser: object, tmp_path_factory: pytest.TempPathFactory, language: str, widths: tuple[int, ...]
 ) -> None:
@@ -211,6 +212,9 @@ def test_every_page_type_passes_axe_in_both_palettes(
                 page = context.new_page()
                 for path in PAGE_TYPES:
                     page.goto(base + path)
+                    page.evaluate(
+                        "document.querySelectorAll('details').forEach(d => d.open = true)"
+                    )  # folded parts too
                     page.add_script_tag(content=script)
                     violations += [f"{language} {width}px {scheme} /{path}: {v}" for v in page.evaluate(_AXE_RUN)]
                 context.close()
@@ -218,3 +222,41 @@ def test_every_page_type_passes_axe_in_both_palettes(
         server.shutdown()
         server.server_close()
     assert violations == []
+
+
+# What has keyboard focus: whether it can be seen, and its outline (or, for the palette switch's
+# radio buttons, which the theme hides, their label's).
+_FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const shown = e.classList.contains('md-option') ? e.nextElementSibling : e;
+  const s = getComputedStyle(shown), r = shown.getBoundingClientRect();
+  const name = e.tagName + '.' + [...e.classList].filter(c => c !== 'focus-visible').join('.') + ' '
+    + (e.getAttribute('href') || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30));
+  const inside = r.right > 0 && r.left < innerWidth;  // not in a drawer moved off the screen
+  return {name, visible: r.width > 0 && r.height > 0 && inside && s.visibility !== 'hidden',
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_keyboard_reaches_every_control_with_a_visible_focus(browser: object, site_url: str, width: int) -> None:
+    """Tabbing through a page of each kind stops only on what can be seen, and shows where it is
+    with an outline at least 2 px thick (WCAG 2.4.7, 2.4.11 and 2.4.13)."""
+    problems = []
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    for path in ("", "bodies/msf/", "meetings/2024-11-26-ordinary/", "commitments/xa0041-open-contracting/"):
+        page.goto(site_url + path)
+        seen = 0
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            focus = page.evaluate(_FOCUS)
+            if focus is None:
+                break
+            seen += 1
+            if not focus["visible"] or not focus["outline"]:
+                problems.append(f"{width}px /{path}: {focus}")
+        assert seen >= 20, (path, seen)
+    context.close()
+    assert problems == []

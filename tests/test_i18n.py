@@ -130,7 +130,9 @@ def test_no_page_text_escapes_the_catalogue(tmp_path: Path, monkeypatch: pytest.
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "language: es"), "utf-8")
     generated = generate(Settings.for_project(project, as_of=dt.date(2026, 11, 26)))
     pages = {p: data.decode("utf-8") for p, data in generated.files.items() if p.endswith(".md")}
-    records = "\n".join(p.read_text(encoding="utf-8") for p in (project / "content").rglob("*") if p.is_file())
+    records = "\n".join(
+        p.read_text(encoding="utf-8") for p in (project / "content").rglob("*") if p.suffix in (".yml", ".md")
+    )
     # English sentences of two words or more, their fields as wildcards, that the records do not hold.
     sentences = []
     with (i18n.LOCALES / "site.pot").open("rb") as handle:

@@ -89,18 +89,21 @@ def test_failed_builder_keeps_previous_site(built: Path, tmp_path: Path, capsys:
 def test_structured_data_on_record_pages(built: Path) -> None:
     import json
 
-    def jsonld(page: str) -> dict[str, object]:
+    def jsonld(page: str, kind: str = "Event") -> dict[str, object]:
+        """The page's object of a schema.org type (a page also carries its BreadcrumbList)."""
         match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built, page), re.S)
         assert match, page
-        data: dict[str, object] = json.loads(match.group(1))
-        return data
+        data = json.loads(match.group(1))
+        found: list[dict[str, object]] = [d for d in (data if isinstance(data, list) else [data]) if d["@type"] == kind]
+        assert len(found) == 1, (page, kind)
+        return found[0]
 
     event = jsonld("meetings/2025-12-16-extraordinary")
     assert event["@type"] == "Event" and event["eventStatus"] == "https://schema.org/EventCancelled"
     assert jsonld("meetings/2026-01-27-public-consultation")["startDate"] == "2026-01-27T17:00-05:00"
-    body = jsonld("bodies/msf")
+    body = jsonld("bodies/msf", "Organization")
     assert body["@type"] == "Organization" and len(body["member"]) == 14  # type: ignore[arg-type]
-    assert jsonld("commitments/xa0041-open-contracting")["identifier"] == "XA0041"
+    assert jsonld("commitments/xa0041-open-contracting", "CreativeWork")["identifier"] == "XA0041"
 
 
 def test_sigterm_stops_the_builder_and_cleans_up(tmp_path: Path) -> None:
@@ -177,3 +180,87 @@ def test_page_titles_name_the_page_then_the_site(built: Path) -> None:
     assert titles["index.html"] and titles["index.html"].group(1).strip() == "Open Government in Arandia"
     meeting = titles["meetings/2024-11-26-ordinary/index.html"]
     assert meeting and meeting.group(1).strip().endswith(" - Open Government in Arandia")
+
+
+def _json_ld(page_html: str, kind: str) -> dict[str, object]:
+    import json
+
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S)
+    assert match
+    data = json.loads(match.group(1))
+    found: list[dict[str, object]] = [d for d in (data if isinstance(data, list) else [data]) if d["@type"] == kind]
+    assert len(found) == 1, kind
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("page", "tab", "trail"),
+    [
+        ("meetings/2024-02-20-ordinary", "Meetings", [("../../", "Home"), ("../", "Meetings"), ("../2024/", "2024")]),
+        (
+            "commitments/xa0041-open-contracting",
+            "Action plans",
+            [("../../", "Home"), ("../../action-plans/", "Action plans"), ("../../action-plans/nap-5/", None)],
+        ),
+        ("bodies/msf", "Bodies", [("../../", "Home"), ("../", "Bodies")]),
+        ("people/ana-quispe", "People", [("../../", "Home"), ("../", "People")]),
+        ("organizations/transparency-watch", "Organizations", [("../../", "Home"), ("../", "Organizations")]),
+        ("action-plans/nap-5", "Action plans", [("../../", "Home"), ("../", "Action plans")]),
+        ("meetings/2024", "Meetings", [("../../", "Home"), ("../", "Meetings")]),
+    ],
+)
+def test_record_pages_say_where_they_are(built: Path, page: str, tab: str, trail: list[tuple[str, str | None]]) -> None:
+    """A record's page marks its section's tab as current and shows breadcrumbs from the home page,
+    in the page and (with the record itself) as a schema.org BreadcrumbList."""
+    text = html(built, page)
+    tab_re = r'<li class="md-tabs__item md-tabs__item--active">\s*<a [^>]*aria-current="true">\s*(.*?)\s*</a>'
+    active = re.findall(tab_re, text)
+    assert active == [tab]
+    crumbs = re.search(r'<nav class="cogov-breadcrumbs" aria-label="Breadcrumbs"><ol>(.*?)</ol></nav>', text)
+    assert crumbs, page
+    links = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', crumbs.group(1))
+    assert [href for href, _ in links] == [href for href, _ in trail]
+    assert all(name == expected for (_, name), (_, expected) in zip(links, trail, strict=True) if expected)
+    if page != "meetings/2024":
+        items = _json_ld(text, "BreadcrumbList")["itemListElement"]
+        assert isinstance(items, list) and len(items) == len(trail) + 1
+        assert items[-1]["item"] == f"https://cogov.github.io/cogov/{page}/"
+        assert [i["position"] for i in items] == list(range(1, len(trail) + 2))
+
+
+def test_every_page_names_its_publisher_and_leads_to_contact_licence_and_statement(built: Path) -> None:
+    pages = sorted((built / "site").rglob("*.html"))
+    assert len(pages) > 80
+    for file in pages:
+        text = file.read_text(encoding="utf-8")
+        assert 'A website of <a href="https://www.pcm.arandia.example/">Presidency of the Council of Ministers' in text
+        footer = re.search(r'<nav class="cogov-footer" aria-label="About this site">(.*?)</nav>', text, re.S)
+        assert footer, file
+        hrefs = re.findall(r'href="([^"]*)"', footer.group(1))
+        assert "mailto:ogp.secretariat@pcm.arandia.example" in hrefs
+        assert "https://spdx.org/licenses/CC-BY-4.0.html" in hrefs
+        statement = "./" if file.parent.name == "accessibility" else "accessibility/"
+        assert any(h.endswith(statement) for h in hrefs), file
+        assert "Made with" not in text and "material/library" not in text
+        assert re.search(r"<noscript>\s*<nav class=\"cogov-noscript", text), file
+    logo = (built / "site" / "assets" / "publisher-logo.png").read_bytes()
+    assert logo == (built / "content" / "logo.png").read_bytes()
+    assert '<img src="../../assets/publisher-logo.png" alt="">' in html(built, "meetings/2024-02-20-ordinary")
+
+
+def test_accessibility_statement_and_not_found_page(built: Path) -> None:
+    statement = html(built, "accessibility")
+    assert "<title>Accessibility statement - Open Government in Arandia</title>" in statement
+    assert "partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.1, level AA" in statement
+    assert "prepared on 2 March 2026" in statement and "last reviewed on 20 November 2026" in statement
+    assert "Arandian Office\nfor Digital Accessibility" in statement  # the enforcement procedure
+    not_found = (built / "site" / "404.html").read_text(encoding="utf-8")
+    assert "<title>Page not found - Open Government in Arandia</title>" in not_found
+    assert "<h1>Page not found</h1>" in not_found and "404 - Not found" not in not_found
+
+
+def test_themes_and_calendar_links_read_as_words(built: Path) -> None:
+    commitment = html(built, "commitments/xa0041-open-contracting")
+    assert "Themes: Open contracting" in commitment and "open-contracting," not in commitment
+    meeting = html(built, "meetings/2024-02-20-ordinary")
+    assert "download this body's meetings</a> (an iCalendar file)" in meeting

@@ -21,6 +21,7 @@ from cogov.i18n import page_text, translations
 from cogov.model import SiteInfo
 from cogov.render import paths
 from cogov.render.escape import yaml_string
+from cogov.render.paths import SECTION_NAMES
 
 BUILD_CONFIG = ".cogov-build.yml"
 
@@ -99,19 +100,21 @@ THEME_LANGUAGES = frozenset(
     ]
 )
 
-# The names cogov gives the sections in the navigation it writes (cogov init, the sample), by page.
-SECTION_NAMES = {
-    paths.HOME: page_text("Home"),
-    paths.INDEXES["plan"]: page_text("Action plans"),
-    paths.INDEXES["meeting"]: page_text("Meetings"),
-    paths.ACTIONS: page_text("Actions"),
-    paths.INDEXES["body"]: page_text("Bodies"),
-    paths.INDEXES["person"]: page_text("People"),
-    paths.INDEXES["organization"]: page_text("Organizations"),
-    paths.DATA: page_text("Data"),
-}
 PALETTE_NAMES = (page_text("Dark mode"), page_text("Light mode"))
-FEED_TITLE = page_text("Minutes, progress and membership changes")  # site_theme/main.html's feed link
+# The theme's words (site_theme/): passed to it in the site's language by theme_context().
+FEED_TITLE = page_text("Minutes, progress and membership changes")  # the feed link in the page's head
+PUBLISHED_BY = page_text("A website of {publisher}")  # above the header
+CONTACT_EMAIL = page_text("Write to the secretariat")
+CONTACT_PAGE = page_text("Contact")
+LICENCE = page_text("Licence of the records: {licence}")
+STATEMENT = page_text("Accessibility statement")
+FOOTER_LABEL = page_text("About this site")
+LISTS_LABEL = page_text("Lists of records")
+NOT_FOUND = page_text("Page not found")
+NOT_FOUND_TEXT = page_text(
+    "If you typed the address, check it. The page may also have moved or been removed. Find records in the lists:"
+)
+NO_SCRIPT = page_text("Search needs JavaScript, which is off in this browser. Find records in the lists:")
 
 
 def theme_language(language: str) -> str | None:
@@ -201,6 +204,49 @@ def _translated_palette(palette: Any, gettext: Any) -> Any:
     return out
 
 
+def _e(text: str) -> str:
+    """The theme prints what it is given without escaping it (MkDocs' templates do not escape)."""
+    return html.escape(text, quote=True)
+
+
+def _link(text: str, href: str | None) -> str:
+    return f'<a href="{_e(href)}">{_e(text)}</a>' if href else _e(text)
+
+
+def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
+    """What cogov's theme overrides show on every page (site_theme/main.html, partials/), in the
+    site's language and escaped: the publisher's line above the header, the footer's links and
+    the words shown when JavaScript is off. Internal addresses are relative to the site's root
+    (the theme passes them through MkDocs' ``url`` filter)."""
+    publisher = site.publisher_name
+    footer: list[dict[str, str]] = []
+    if site.contact_email:
+        footer.append({"text": _e(gettext(CONTACT_EMAIL)), "href": _e(f"mailto:{site.contact_email}")})
+    if site.contact_url:
+        footer.append({"text": _e(gettext(CONTACT_PAGE)), "href": _e(site.contact_url)})
+    footer.append({"text": _e(gettext(SECTION_NAMES[paths.DATA])), "href": paths.url_path(paths.DATA)})
+    if site.data_license:
+        licence = gettext(LICENCE).format(licence=site.data_license)
+        footer.append({"text": _e(licence), "href": _e(f"https://spdx.org/licenses/{site.data_license}.html")})
+    footer.append({"text": _e(gettext(STATEMENT)), "href": paths.url_path(paths.ACCESSIBILITY)})
+    lists = [
+        {"text": _e(gettext(SECTION_NAMES[page])), "href": paths.url_path(page)}
+        for page in (paths.INDEXES["plan"], paths.INDEXES["meeting"], paths.INDEXES["body"], paths.INDEXES["person"])
+    ]
+    return {
+        "banner": _e(gettext(PUBLISHED_BY)).format(publisher=_link(publisher, site.publisher_url)) if publisher else "",
+        "publisher": _e(publisher or site.title),
+        "footer": footer,
+        "footer_label": _e(gettext(FOOTER_LABEL)),
+        "noscript": _e(gettext(NO_SCRIPT)),
+        "noscript_lists": lists,
+        "feed_title": _e(gettext(FEED_TITLE)),
+        "lists_label": _e(gettext(LISTS_LABEL)),
+        "not_found_title": _e(gettext(NOT_FOUND)),
+        "not_found": _e(gettext(NOT_FOUND_TEXT)),
+    }
+
+
 def write_builder_config(project: Path, site: SiteInfo) -> Path:
     # The theme prints site_name without escaping it (in <title>, in attributes): it arrives escaped.
     lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(html.escape(site.title, quote=True))}"]
@@ -208,8 +254,8 @@ def write_builder_config(project: Path, site: SiteInfo) -> Path:
         lines.append(f"site_url: {yaml_string(site.url)}")
     language = theme_language(site.language)
     theme: dict[str, Any] = {"language": language} if language else {}
+    gettext = translations(site.language).gettext
     if not site.language.startswith("en"):
-        gettext = translations(site.language).gettext
         config = _project_config(project)
         # JSON is YAML: a list or a mapping written on one line.
         if isinstance(config.get("nav"), list) and not _has_tags(config["nav"]):
@@ -220,7 +266,9 @@ def write_builder_config(project: Path, site: SiteInfo) -> Path:
         palette = _translated_palette((config.get("theme") or {}).get("palette"), gettext)
         if palette:
             theme["palette"] = palette
-        lines.append(f"extra: {json.dumps({'cogov_feed_title': gettext(FEED_TITLE)}, ensure_ascii=False)}")
+    if site.publisher_logo:
+        theme["logo"] = paths.logo(site.publisher_logo)
+    lines.append(f"extra: {json.dumps({'cogov': theme_context(site, gettext)}, ensure_ascii=False)}")
     if theme:
         lines.append(f"theme: {json.dumps(theme, ensure_ascii=False)}")
     path = project / BUILD_CONFIG

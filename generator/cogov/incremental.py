@@ -74,7 +74,7 @@ class IncrementalGenerator:
             touched: dict[str, set[Key]] = {}
             files = pipeline.pages(records, touched=touched)
             self.touched = touched
-            files.update(pipeline.published_data(records))
+            files.update(pipeline.published_data(records, self.settings.content))
             before = set(self.pages)
             pipeline.write_docs(files, self.docs_dir)
             written = sorted(p for p in files if self.pages.get(p) != files[p])

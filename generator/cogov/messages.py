@@ -93,6 +93,8 @@ _EN: dict[str, str] = {
     "ref.missing": "no {kind} with the ID `{id}`{suggestion}",
     "ref.wrong_kind": "`{id}` is {found}, but {kind} is expected here",
     "ref.meeting_folder": "the folder `{body}` does not match any body in content/bodies/{suggestion}",
+    "site.logo_missing": "the logo `{path}` is not in content/: put the image file there, or correct its name (the path is read from the content folder, for example `logo.png` for content/logo.png)",
+    "site.logo_not_image": "the logo `{path}` is not a PNG, JPEG or WebP image; save it in one of those formats (SVG is not accepted, because an SVG file can carry scripts)",
     "site.language_untranslated": "the site's own headings, labels and values are not yet translated into `{code}`, so they will be in English (available: {available}); record content and the theme's menus are not affected. To add a translation, see docs/development.md",
     "date.meeting_name": "the date {date} differs from the date in the file name ({name_date})",
     "date.end_before_start": "ends ({end}) before it starts ({start})",
@@ -218,6 +220,24 @@ _EN: dict[str, str] = {
 # Words and labels on the public site.
 _EN.update(
     {
+        # OGP's policy areas, for the themes of commitments (other themes: their ID in words).
+        "ui.theme.access-to-information": "Access to information",
+        "ui.theme.anti-corruption": "Anti-corruption",
+        "ui.theme.beneficial-ownership": "Beneficial ownership",
+        "ui.theme.civic-space": "Civic space",
+        "ui.theme.climate-and-environment": "Climate and environment",
+        "ui.theme.digital-governance": "Digital governance",
+        "ui.theme.fiscal-openness": "Fiscal openness",
+        "ui.theme.gender-and-inclusion": "Gender and inclusion",
+        "ui.theme.justice": "Justice",
+        "ui.theme.lobbying": "Lobbying",
+        "ui.theme.open-contracting": "Open contracting",
+        "ui.theme.open-data": "Open data",
+        "ui.theme.open-parliament": "Open parliament",
+        "ui.theme.public-participation": "Public participation",
+        "ui.theme.public-service-delivery": "Public service delivery",
+        "ui.theme.right-to-information": "Right to information",
+        "ui.theme.youth": "Youth",
         "ui.status.not-started": "Not started",
         "ui.status.in-progress": "In progress",
         "ui.status.completed": "Completed",

@@ -67,6 +67,10 @@ class SiteInfo:
     url: str | None = None
     search_minutes: bool = True
     allowed_contacts: tuple[str, ...] = ()
+    publisher_name: str | None = None
+    publisher_url: str | None = None
+    publisher_logo: str | None = None  # a path inside content/
+    accessibility: dict[str, str] = field(default_factory=dict)  # the publisher's statement fields
 
     def urn(self, key: str) -> str:
         """A stable absolute identifier for something this project publishes, for when the site has

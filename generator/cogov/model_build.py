@@ -48,6 +48,7 @@ def _evidence(items: Iterable[dict[str, Any]] | None) -> tuple[Evidence, ...]:
 def _site(doc: Document | None) -> SiteInfo:
     d: dict[str, Any] = doc.data if doc else {"title": "Co-governance records"}
     contact = d.get("contact") or {}
+    publisher = d.get("publisher") or {}
     return SiteInfo(
         title=d["title"],
         country=_s(d.get("country")),
@@ -65,6 +66,10 @@ def _site(doc: Document | None) -> SiteInfo:
         allowed_contacts=tuple(d.get("allowed_contacts") or ()),
         url=_s(d.get("url")),
         search_minutes=d.get("search_minutes", True) is not False,
+        publisher_name=_s(publisher.get("name")),
+        publisher_url=_s(publisher.get("url")),
+        publisher_logo=_s(publisher.get("logo")),
+        accessibility={k: v for k, v in (d.get("accessibility") or {}).items() if isinstance(v, str)},
     )
 
 

@@ -27,7 +27,7 @@ from cogov.model_build import build_records
 from cogov.opendata import data_files
 from cogov.postbuild import inspect_site
 from cogov.records import Document, gc_paused
-from cogov.render import render_site
+from cogov.render import paths, render_site
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.validate import ValidationResult, validate_project
 
@@ -75,8 +75,13 @@ def pages(
     return {path: text.encode("utf-8") for path, text in rendered.items()}
 
 
-def published_data(records: Records) -> dict[str, bytes]:
-    return data_files(records, schema_dir())
+def published_data(records: Records, content: Path) -> dict[str, bytes]:
+    """The open data and the publisher's logo (checked by the validator: an image in ``content``)."""
+    files = data_files(records, schema_dir())
+    logo = records.site.publisher_logo
+    if logo:
+        files[paths.logo(logo)] = (content / logo).read_bytes()
+    return files
 
 
 def _generate(settings: Settings, schemas: SchemaSet | None) -> Generated:
@@ -85,7 +90,7 @@ def _generate(settings: Settings, schemas: SchemaSet | None) -> Generated:
         return Generated(validation, None, {})
     records = model(validation.documents, settings)
     files = pages(records)
-    files.update(published_data(records))
+    files.update(published_data(records, settings.content))
     return Generated(validation, records, files)
 
 

@@ -29,9 +29,10 @@ _ARTICLE_CLOSE = "</article>"
 # What MkDocs, Python-Markdown (toc, tables, footnotes, admonition) and the cogov templates produce.
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "s", "small", "span",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "nav", "ol", "p",
+    "pre", "s", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    "svg", "rect", "text", "title",
+    "svg", "rect", "line", "text", "title",
 }  # fmt: skip
 _ATTRIBUTES = {
     "*": {"class", "id", "title", "role", "aria-label", "aria-hidden", "lang", "dir"},
@@ -41,7 +42,8 @@ _ATTRIBUTES = {
     "th": {"align"},
     "svg": {"viewBox", "width", "height", "preserveAspectRatio"},
     "rect": {"x", "y", "width", "height"},
-    "text": {"x", "y"},
+    "text": {"x", "y", "text-anchor"},
+    "line": {"x1", "x2", "y1", "y2"},
 }
 _URL_SCHEMES = {"http", "https", "mailto"}
 

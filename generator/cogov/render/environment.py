@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from cogov.i18n import format_date, format_percent, list_separator, time_zone, translations
 from cogov.markup import defuse, inline
-from cogov.messages import t
+from cogov.messages import CATALOGS, t
 from cogov.model import Records
 from cogov.render import escape, jsonld, paths
 from cogov.render.paths import record_page, relative
@@ -81,6 +81,13 @@ class Helpers:
         """``Lima time, UTC−05:00``: a meeting's time zone as a city and its offset that day."""
         city, offset = time_zone(zone, day, time, self.language)
         return self.tr("{city} time, UTC{offset}", city=city, offset=offset)
+
+    def theme(self, slug: str) -> str:
+        """A commitment's theme in words: OGP's name for its policy areas, in the site's language;
+        any other theme's ID with spaces (``open-budgets``: "Open budgets")."""
+        if f"ui.theme.{slug}" in CATALOGS["en"]:
+            return t(f"ui.theme.{slug}", self.language)
+        return slug.replace("-", " ").capitalize()
 
     def date(self, value: str | None) -> str:
         return format_date(value, self.language)
@@ -154,6 +161,8 @@ def build_environment(records: Records, language: str) -> Environment:
         target = relative(ctx["page_path"], page)
         if target.endswith("index.md"):
             target = target[: -len("index.md")] or "./"
+            if target == "./" and not ctx["page_path"].endswith("index.md"):
+                return Markup("../")
         elif target.endswith(".md"):
             target = target[:-3] + "/"
         # With directory URLs every page except an index is one folder deeper than its source.
@@ -172,11 +181,13 @@ def build_environment(records: Records, language: str) -> Environment:
         _=helpers._,
         tr=helpers.tr,
         tr_text=helpers.tr_text,
+        tr_plural=helpers.tr_plural,
         # The id the builder gives a heading (Python-Markdown's toc), to link to a section by its
         # translated title; empty for titles in scripts it does not transliterate.
         heading_id=lambda title: Markup(toc_slugify(title, "-")),
         date=helpers.date,
         zone=helpers.zone,
+        theme=helpers.theme,
         comma=Markup(escape.h(list_separator(language))),
         label=helpers.label,
         person_label=helpers.person_label,

@@ -19,7 +19,7 @@ _EVENT_STATUS = {
 }
 
 
-def encode(data: dict[str, Any]) -> str:
+def encode(data: dict[str, Any] | list[dict[str, Any]]) -> str:
     """JSON that is safe inside a <script> element: <, > and & are written as escapes."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -39,6 +39,18 @@ def _local(day: str, time: str | None, zone: str) -> str | None:
         return None
     moment = dt.datetime.combine(dt.date.fromisoformat(day), dt.time.fromisoformat(time), zoneinfo.ZoneInfo(zone))
     return moment.isoformat(timespec="minutes")
+
+
+def breadcrumbs(r: Records, trail: list[tuple[str, str]]) -> dict[str, Any] | None:
+    """A ``BreadcrumbList`` of ``(name, page)`` from the home page to the record itself; only for a
+    site with an address, since each step needs an absolute one."""
+    if not r.site.url or not trail:
+        return None
+    items = [
+        {"@type": "ListItem", "position": i, "name": name, "item": public_url(r, page)}
+        for i, (name, page) in enumerate(trail, start=1)
+    ]
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
 
 
 def meeting(r: Records, m: Meeting) -> dict[str, Any]:

@@ -3,6 +3,7 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
+from cogov.i18n import page_text
 from cogov.kinds import KINDS
 from cogov.model import Records
 
@@ -12,6 +13,19 @@ ACTIONS = "actions.md"
 DATA = "data.md"
 INDEXES = {k.name: k.index for k in KINDS if k.index}
 
+# The names cogov gives the sections in the navigation it writes (cogov init, the sample) and in
+# breadcrumbs, by page (in English: the site's catalogue translates them).
+SECTION_NAMES = {
+    HOME: page_text("Home"),
+    INDEXES["plan"]: page_text("Action plans"),
+    INDEXES["meeting"]: page_text("Meetings"),
+    ACTIONS: page_text("Actions"),
+    INDEXES["body"]: page_text("Bodies"),
+    INDEXES["person"]: page_text("People"),
+    INDEXES["organization"]: page_text("Organizations"),
+    DATA: page_text("Data"),
+}
+
 
 # Published files: each name is defined here once, for the writers, the pages that link them and
 # the checks. (site_theme/main.html links feed.xml itself: a theme template cannot import these.)
@@ -20,6 +34,14 @@ DATAPACKAGE = "data/datapackage.json"
 POPOLO = "data/popolo.json"
 FEED = "feed.xml"
 CALENDAR = "meetings.ics"
+
+
+ACCESSIBILITY = "accessibility.md"  # the accessibility statement, linked from every page's footer
+
+
+def logo(source: str) -> str:
+    """Where the publisher's logo (``publisher.logo`` in content/site.yml) is copied."""
+    return "assets/publisher-logo" + source[source.rfind(".") :].lower()
 
 
 def table(name: str) -> str:

@@ -10,13 +10,14 @@ from typing import Any, cast
 
 from jinja2 import Environment
 
-from cogov.i18n import list_separator
+from cogov.i18n import format_percent, list_separator
 from cogov.kinds import KINDS, NAMES, kind
 from cogov.markup import first_heading
 from cogov.messages import t
 from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
 from cogov.render import charts, jsonld, paths
 from cogov.render.environment import Helpers, build_environment
+from cogov.render.paths import SECTION_NAMES
 
 STATUS_ORDER = ("completed", "in-progress", "delayed", "not-started", "withdrawn")
 SECTOR_ORDER = ("government", "civil-society", "private-sector", "academia", "parliament", "multilateral", "other")
@@ -69,7 +70,10 @@ class SiteRenderer:
         tr = self.helpers.tr_text
         description = ", ".join(f"{label}: {count}" for label, count, _ in parts) or tr("no commitments")
         return {
-            "chart": charts.stacked_bar(parts, tr("Commitments by status: {description}", description=description)),
+            "chart": charts.figure(
+                tr("Commitments by status"),
+                charts.stacked_bar(parts, tr("Commitments by status: {description}", description=description)),
+            ),
             "counts": [(status, count) for _, count, status in parts],
             "done": done,
             "total": total,
@@ -86,15 +90,54 @@ class SiteRenderer:
             tr("{sector}: {members} members for {seats} seats", sector=label, members=members, seats=seats)
             for label, _, seats, members in rows
         )
-        return charts.seats_chart(
-            rows, tr("Current members against seats by sector. {description}", description=description)
+        return charts.figure(
+            tr("Current members against seats, by sector"),
+            charts.seats_chart(
+                rows,
+                tr("Current members against seats by sector. {description}", description=description),
+                legend=(tr("Members"), tr("Seats")),
+            ),
         )
 
     def record(self, kind_name: str, record_id: str, values: Callable[[], dict[str, Any]]) -> tuple[str, str | None]:
-        """A record's page: its kind's template at its kind's address."""
+        """A record's page: its kind's template at its kind's address, under its breadcrumbs."""
         template = kind(kind_name).template
         assert template is not None
-        return self.page(template, paths.page_of(kind_name, record_id), values)
+
+        def with_trail() -> dict[str, Any]:
+            out = values()
+            trail = self.trail(kind_name, record_id)
+            whole = [*trail, (self.helpers.label(kind_name, record_id), self.helpers.page(kind_name, record_id))]
+            structured = [d for d in (out.get("structured"), jsonld.breadcrumbs(self.r, whole)) if d]
+            return {**out, "trail": trail, "structured": structured[0] if len(structured) == 1 else structured}
+
+        return self.page(template, self.helpers.page(kind_name, record_id), with_trail)
+
+    def trail(self, kind_name: str, record_id: str) -> list[tuple[str, str]]:
+        """The pages above a record's, as ``(name, page)``: the home page, its section's list and,
+        for a commitment its plan, for a meeting its year."""
+        tr = self.helpers.tr_text
+        steps = [(tr(SECTION_NAMES[paths.HOME]), paths.HOME)]
+        if kind_name == "commitment":
+            steps.append((tr(SECTION_NAMES[paths.INDEXES["plan"]]), paths.INDEXES["plan"]))
+            plan = self.r.commitments[record_id].plan
+            if plan in self.r.plans:
+                steps.append((self.helpers.label("plan", plan), paths.page_of("plan", plan)))
+            return steps
+        index = paths.INDEXES.get(kind_name)
+        if index:
+            steps.append(
+                (
+                    tr(SECTION_NAMES[index])
+                    if index in SECTION_NAMES
+                    else kind(kind_name).words("heading", self.language),
+                    index,
+                )
+            )
+        if kind_name == "meeting":
+            year = self.r.meetings[record_id].date[:4]
+            steps.append((year, paths.year_page(year)))
+        return steps
 
     # --- page families -----------------------------------------------------------------------
 
@@ -182,15 +225,8 @@ class SiteRenderer:
         meetings = [r.meetings[m] for m in r.meetings_of_body.get(body.id, [])]
         held = [m for m in meetings if m.status == "held"]
         seat_rows = self.seat_rows(body) if body.seats else []
-        points = [(f"{m.date} {m.title}", m.attendance_rate) for m in held if m.attendance_rate is not None]
-        chart = charts.column_chart(
-            [(label, rate) for label, rate in points if rate is not None],
-            self.helpers.tr_text(
-                "Attendance rate of each meeting held, oldest first: {rates}",
-                rates=", ".join(f"{label} {round((rate or 0) * 100)}%" for label, rate in points),
-            ),
-        )
         return {
+            **self._attendance(meetings[-RECENT_MEETINGS:]),
             "body": body,
             "seat_rows": seat_rows,
             "seats_chart": self.seats_chart(seat_rows) if seat_rows else "",
@@ -200,8 +236,35 @@ class SiteRenderer:
             "meetings": list(reversed(meetings)),
             "recent": RECENT_MEETINGS,
             "held_last_year": sum(1 for m in held if year_ago < m.date <= r.as_of),
-            "attendance_chart": chart,
             "structured": jsonld.body(r, body),
+        }
+
+    def _attendance(self, meetings: list[Meeting]) -> dict[str, Any]:
+        """The attendance chart of the meetings held among ``meetings`` (oldest first): the same
+        meetings whose rates the table beside it lists."""
+        held = [m for m in meetings if m.status == "held" and m.attendance_rate is not None]
+        if not held:
+            return {"attendance_chart": ""}
+        rates = [m.attendance_rate or 0.0 for m in held]
+        tr, date = self.helpers.tr_text, self.helpers.date
+        pct = partial(format_percent, language=self.language)
+        description = tr(
+            "Attendance rate of the {count} meetings held from {first} to {last}: {average} on average, "
+            "{lowest} at the lowest, {highest} at the highest. The table below gives each meeting's.",
+            count=len(held),
+            first=date(held[0].date),
+            last=date(held[-1].date),
+            average=pct(sum(rates) / len(rates)),
+            lowest=pct(min(rates)),
+            highest=pct(max(rates)),
+        )
+        chart = charts.column_chart(
+            [(f"{date(m.date)}: {m.title}", m.attendance_rate or 0.0) for m in held],
+            description,
+            ends=(date(held[0].date), date(held[-1].date)),
+        )
+        return {
+            "attendance_chart": charts.figure(tr("Attendance rate at each meeting held, oldest on the left"), chart)
         }
 
     def meetings(self) -> Pages:
@@ -224,6 +287,7 @@ class SiteRenderer:
         # One page per year keeps the lists short however long the archive grows.
         for i, (year, items) in enumerate(years):
             values = {
+                "trail": self.trail("meeting", items[0].id)[:-1],
                 "year": year,
                 "items": items,
                 "next": years[i - 1][0] if i > 0 else None,
@@ -268,8 +332,7 @@ class SiteRenderer:
         r = self.r
         people = sorted(r.people.values(), key=lambda p: (p.withdrawn, p.name.casefold()))
         for p in people:
-            path = paths.record_page(r, "person", p.id)
-            yield self.page("person.md.j2", path, partial(self._person_values, p))
+            yield self.record("person", p.id, partial(self._person_values, p))
         yield self.page(
             "people_index.md.j2", paths.INDEXES["person"], lambda: {"rows": self._people_rows(people)}, listing=True
         )
@@ -321,6 +384,18 @@ class SiteRenderer:
         bodies = sorted(self.r.bodies.values(), key=lambda b: b.name)
         values = {"tables": TABLES, "bodies": bodies, "schemas": [*NAMES, "common"]}
         yield self.page("data.md.j2", paths.DATA, lambda: values, listing=True)
+
+    def statement(self) -> Pages:
+        """The accessibility statement, linked from every page's footer."""
+        from cogov import __version__
+
+        site = self.r.site
+        values = {
+            "publisher": site.publisher_name or site.title,
+            "statement": site.accessibility,
+            "version": __version__,
+        }
+        yield self.page("accessibility.md.j2", paths.ACCESSIBILITY, lambda: values, listing=True)
 
     def other_kinds(self) -> Pages:
         """The pages of kinds registered with a model class alone (kinds.Kind.model)."""
@@ -390,6 +465,7 @@ def render_site(
         renderer.free_pages,
         renderer.other_kinds,
         renderer.data_page,
+        renderer.statement,
     ):
         out.update((path, text) for path, text in family() if text is not None)
     if touched is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cogov.errors import Diagnostic, Severity, format_field
@@ -23,6 +24,7 @@ PathT = tuple[str | int, ...]
 class Context:
     index: RecordIndex
     as_of: str  # YYYY-MM-DD; ISO dates compare correctly as text
+    content: Path | None = None  # the content folder, for files that records name (the logo)
 
 
 def _diag(doc: Document, path: PathT, code: str, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
@@ -172,6 +174,31 @@ def rule_site_language(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     if language.split("-")[0] not in available and language.replace("-", "_") not in available:
         message = t("site.language_untranslated", code=language, available=", ".join(available))
         yield _warn(doc, ("language",), "SITE001", message)
+
+
+# The first bytes of the image formats a logo may have.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _is_image(head: bytes) -> bool:
+    return head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
+def rule_site_logo(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """The publisher's logo is a raster image inside content/ (the header shows it)."""
+    publisher = doc.data.get("publisher") if doc.kind == "site" else None
+    logo = publisher.get("logo") if isinstance(publisher, dict) else None
+    if not isinstance(logo, str) or ctx.content is None:
+        return
+    path = ctx.content / logo
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError:
+        yield _diag(doc, ("publisher", "logo"), "SITE002", t("site.logo_missing", path=logo))
+        return
+    if not _is_image(head):
+        yield _diag(doc, ("publisher", "logo"), "SITE002", t("site.logo_not_image", path=logo))
 
 
 def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -353,7 +380,7 @@ def rule_minutes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 _MARKDOWN_FIELDS = {
-    "site": (("description",),),
+    "site": (("description",), ("accessibility", "limitations"), ("accessibility", "enforcement")),
     "organization": (("description",),),
     "person": (("bio",),),
     "body": (("mandate",), ("selection",)),
@@ -363,7 +390,9 @@ _MARKDOWN_FIELDS = {
 
 def _markdown_texts(doc: Document) -> Iterator[tuple[PathT, str]]:
     for path in _MARKDOWN_FIELDS.get(doc.kind, ()):
-        value = doc.data.get(str(path[0]))
+        value: Any = doc.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
         if isinstance(value, str):
             yield path, value
     if doc.kind == "commitment":
@@ -415,4 +444,5 @@ CROSS_RULES: tuple[Rule, ...] = (
     rule_memberships,
     rule_attendance,
     rule_minutes,
+    rule_site_logo,
 )
