@@ -52,8 +52,15 @@ def test_init_takes_the_site_address_or_says_what_is_missing(
 def test_a_new_project_has_the_theme_overrides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Structured data, the feed link and the publisher's footer need site_theme's templates."""
     assert main(["init", str(tmp_path / "p"), "--url", "https://x.example/", "--as-of", "2026-03-01"]) == 0
-    for rel in ("site_theme/main.html", "site_theme/partials/copyright.html", "site_theme/assets/cogov.css"):
-        assert (tmp_path / "p" / rel).read_text() == (ROOT / rel).read_text()
+    theme = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "site_theme").rglob("*") if p.is_file())
+    assert "site_theme/404.html" in theme and "site_theme/partials/tabs-item.html" in theme
+    for rel in theme:
+        assert (tmp_path / "p" / rel).read_text() == (ROOT / rel).read_text(), rel
+    packaged = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for rel in theme:  # an installed cogov ships them too
+        folder = rel.rpartition("/")[0]
+        assert f'"share/cogov/{folder}" = [' in packaged, rel
+        assert f'"{rel}"' in packaged or f'"{folder}/*"' in packaged, rel
     assert main(["build", "--project", str(tmp_path / "p"), "--as-of", "2026-03-01"]) == 0
     home = (tmp_path / "p" / "site" / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in home and "Made with" not in home

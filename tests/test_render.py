@@ -79,7 +79,7 @@ def test_backlinks_and_attendance_in_the_sample() -> None:
     assert "Request a formal opinion of the data protection authority" in commitment
     meeting = pages["meetings/2024-11-26-ordinary.md"]
     assert "| [Hugo Benites](../people/hugo-benites.md) |" in meeting
-    assert "| Present | [Ana Quispe](../people/ana-quispe.md) |" in meeting  # standing in
+    assert "| Present | for [Ana Quispe](../people/ana-quispe.md) |" in meeting  # standing in
     person = pages["people/elena-torres.md"]
     assert "(../meetings/2025-02-18-ordinary.md)" in person
     assert "31 March 2025" in person  # the end of her membership

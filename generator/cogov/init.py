@@ -142,6 +142,7 @@ def _support_files(p: NewProject) -> dict[str, str]:
         ".yamllint.yml",
         "site_theme/assets/cogov.css",
         "site_theme/main.html",
+        "site_theme/404.html",
         *(f"site_theme/partials/{f.name}" for f in sorted(resource("site_theme/partials").glob("*.html"))),
         *(f".github/workflows/{f.name}" for f in sorted(resource(".github/workflows").glob("*.yml"))),
     ):
