@@ -33,7 +33,7 @@ def test_records_json_validates_against_its_schema(files: dict[str, bytes]) -> N
     validator = Draft202012Validator(schemas.schemas["records"], registry=schemas.registry)
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
     assert errors == []
-    assert data["schema_version"] == "1" and data["as_of"] == "2026-11-26" and data["license"] == "CC-BY-4.0"
+    assert data["schema_version"] == "1.1" and data["as_of"] == "2026-11-26" and data["license"] == "CC-BY-4.0"
     meeting = next(m for m in data["meetings"] if m["id"] == "2024-11-26-ordinary")
     assert meeting["chair"] == {"id": "lucia-mendoza", "name": "Lucía Mendoza"}
     assert {"person": {"id": "hugo-benites", "name": "Hugo Benites"}, "status": "present",

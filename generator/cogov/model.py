@@ -89,6 +89,14 @@ class Organization:
     parent: str | None
     url: str | None
     description: str
+    former_names: tuple[FormerName, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FormerName:
+    name: str
+    start: str | None
+    end: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,12 +115,16 @@ class Membership:
     body: str
     index: int
     person: str
-    organization: str | None  # on whose behalf (resolved: the membership's or the person's)
+    # On whose behalf: the membership's organization or else the person's; None in a personal capacity.
+    organization: str | None
     role: str
     start: str
     end: str | None
     alternate_for: str | None
     note: str | None
+    title: str | None = None  # shown with the role ("Lead civil-society co-chair")
+    personal: bool = False  # sits in a personal capacity, for no organization
+    sector: str | None = None  # the seat's sector when given in the record (else the organization's)
 
     def active_on(self, day: str) -> bool:
         return active_on(self.start, self.end, day)
@@ -138,6 +150,8 @@ class Body:
     meeting_target_per_year: int | None
     selection: str
     members: tuple[Membership, ...]
+    open_membership: bool = False  # `seats: open`: no fixed seats
+    commitments: tuple[str, ...] = ()  # the commitments it is responsible for (a commitment team)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -250,7 +264,7 @@ class Meeting:
     status: str
     location: str | None
     online_url: str | None
-    chair: str | None
+    chairs: tuple[str, ...]  # who chaired it: one person, or several for a co-chaired session
     attendance: tuple[Attendance, ...]
     guests: tuple[Guest, ...]
     agenda: tuple[str, ...]
@@ -308,6 +322,7 @@ class Records:
     actions_of_owner: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     decisions_on_commitment: dict[str, list[tuple[str, Decision]]] = field(default_factory=lambda: defaultdict(list))
     actions_on_commitment: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    teams_of_commitment: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # body IDs
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     # Records of kinds registered with a model class alone (see kinds.Kind.model), by kind and ID.
     other: dict[str, dict[str, Any]] = field(default_factory=lambda: defaultdict(dict))
@@ -325,11 +340,19 @@ class Records:
             return person_id
         return withheld if person.withdrawn else person.name
 
+    def last_day(self, body_id: str) -> str:
+        """The day a body's membership is read on: today, or the day it was dissolved."""
+        dissolved = self.bodies[body_id].dissolved
+        return min(self.as_of, dissolved) if dissolved else self.as_of
+
     def current_members(self, body_id: str) -> list[Membership]:
-        return [m for m in self.bodies[body_id].members if m.active_on(self.as_of)]
+        """Its members today (for a dissolved body: on the day it was dissolved)."""
+        day = self.last_day(body_id)
+        return [m for m in self.bodies[body_id].members if m.active_on(day)]
 
     def past_members(self, body_id: str) -> list[Membership]:
-        return [m for m in self.bodies[body_id].members if m.end is not None and m.end < self.as_of]
+        day = self.last_day(body_id)
+        return [m for m in self.bodies[body_id].members if m.end is not None and m.end < day]
 
     def seat_organization(self, body_id: str, person_id: str, day: str) -> str | None:
         """The organization a person sat for in a body on a day (their own if not a member then)."""
@@ -340,14 +363,26 @@ class Records:
         person = self.people.get(person_id)
         return person.organization if person and not person.withdrawn else None
 
+    def sector_on(self, body_id: str, person_id: str, day: str) -> str | None:
+        """The sector a person sat for in a body on a day (their organization's if not a member then)."""
+        body = self.bodies.get(body_id)
+        for m in body.members if body else ():
+            if m.person == person_id and m.active_on(day):
+                return self.membership_sector(m)
+        return self.sector_of(self.seat_organization(body_id, person_id, day))
+
     def sector_of(self, org_id: str | None) -> str | None:
         org = self.organizations.get(org_id or "")
         return org.sector if org else None
 
+    def membership_sector(self, m: Membership) -> str | None:
+        """The sector whose seat a membership holds: the one the record gives, else its organization's."""
+        return m.sector or self.sector_of(m.organization)
+
     def seats_taken(self, body_id: str) -> dict[str, int]:
         taken: dict[str, int] = defaultdict(int)
         for m in self.current_members(body_id):
-            sector = self.sector_of(m.organization)
+            sector = self.membership_sector(m)
             if m.holds_seat and sector:
                 taken[sector] += 1
         return dict(taken)

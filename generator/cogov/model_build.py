@@ -15,6 +15,7 @@ from cogov.model import (
     Commitment,
     Decision,
     Evidence,
+    FormerName,
     Guest,
     Link,
     Meeting,
@@ -87,6 +88,9 @@ def _organization(r: Records, doc: Document) -> None:
         parent=_s(d.get("parent")),
         url=_s(d.get("url")),
         description=d.get("description", ""),
+        former_names=tuple(
+            FormerName(name=f["name"], start=_s(f.get("start")), end=f["end"]) for f in d.get("former_names") or []
+        ),
     )
 
 
@@ -107,7 +111,8 @@ def _person(r: Records, doc: Document) -> None:
 
 def _membership(r: Records, body_id: str, index: int, m: dict[str, Any]) -> Membership:
     person = r.people.get(m["person"])
-    org = m.get("organization") or (person.organization if person else None)
+    personal = m.get("personal") is True
+    org = None if personal else m.get("organization") or (person.organization if person else None)
     membership = Membership(
         body=body_id,
         index=index,
@@ -118,6 +123,9 @@ def _membership(r: Records, body_id: str, index: int, m: dict[str, Any]) -> Memb
         end=_s(m.get("end")),
         alternate_for=_s(m.get("alternate_for")),
         note=_s(m.get("note")),
+        title=_s(m.get("title")),
+        personal=personal,
+        sector=_s(m.get("sector")),
     )
     r.memberships_of_person[m["person"]].append(membership)
     if org:
@@ -137,12 +145,16 @@ def _body(r: Records, doc: Document) -> None:
         dissolved=_s(d.get("dissolved")),
         mandate=d.get("mandate", ""),
         rules_url=_s(d.get("rules_url")),
-        seats=dict(d.get("seats") or {}),
+        seats=dict(d["seats"]) if isinstance(d.get("seats"), dict) else {},
+        open_membership=d.get("seats") == "open",
+        commitments=tuple(d.get("commitments") or ()),
         chair=_s(d.get("chair")),
         meeting_target_per_year=d.get("meeting_target_per_year"),
         selection=d.get("selection", ""),
         members=tuple(_membership(r, doc.id, i, m) for i, m in enumerate(d.get("members") or [])),
     )
+    for commitment in d.get("commitments") or ():
+        r.teams_of_commitment[commitment].append(doc.id)
 
 
 def _plan(r: Records, doc: Document) -> None:
@@ -237,7 +249,7 @@ def _meeting(r: Records, doc: Document) -> None:
         status=d.get("status", "held"),
         location=_s(d.get("location")),
         online_url=_s(d.get("online_url")),
-        chair=_s(d.get("chair")),
+        chairs=tuple(chair) if isinstance(chair := d.get("chair"), list) else ((chair,) if chair else ()),
         attendance=attendance,
         guests=tuple(Guest(name=g["name"], organization=_s(g.get("organization"))) for g in d.get("guests") or []),
         agenda=tuple(d.get("agenda") or ()),

@@ -37,6 +37,10 @@ def _type(schemas: SchemaSet, node: dict[str, Any]) -> str:
         return named[str(node["x-def"])]
     if "enum" in node:
         return "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
+    if "const" in node:
+        return f"`{node['const']}`"
+    if "oneOf" in node:
+        return " or ".join(_type(schemas, branch) for branch in node["oneOf"])
     if kind == "array":
         return "list of " + _type(schemas, node["items"])
     if kind == "object":
@@ -61,6 +65,10 @@ def _table(schemas: SchemaSet, title: str, node: dict[str, Any], level: int, out
     for name, prop in node.get("properties", {}).items():
         resolved = _resolve(schemas, prop)
         meaning = resolved.get("description", "")
+        item_node = _resolve(schemas, resolved["items"]) if resolved.get("type") == "array" else resolved
+        values = item_node.get("x-enum-descriptions") or {}
+        if values:
+            meaning += " Values: " + "; ".join(f"`{k}`: {v}" for k, v in values.items()) + "."
         if "examples" in resolved:
             meaning += " Example: " + ", ".join(f"`{json.dumps(e, ensure_ascii=False)}`" for e in resolved["examples"])
         mark = "yes" if name in required else ""
@@ -79,6 +87,9 @@ def render_reference(schemas: SchemaSet) -> str:
         "",
         "Generated from the JSON Schemas in `schemas/` by `cogov schema-docs`; do not edit by hand.",
         "Every record rejects fields that are not listed here, so a typo is caught at once.",
+        "",
+        "This is version 1.1 of the record format. It only adds to 1.0: a project valid under 1.0 is valid",
+        "under 1.1 without an edit.",
         "",
         "Dates are written `YYYY-MM-DD` and times `HH:MM`, without quotes. IDs are file names: lower-case",
         "letters, digits and single hyphens.",

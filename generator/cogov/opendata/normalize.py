@@ -68,6 +68,7 @@ class _Normalizer:
                 "parent": self.org_ref(o.parent),
                 "url": o.url,
                 "description": o.description,
+                "former_names": [_drop_empty({"name": f.name, "start": f.start, "end": f.end}) for f in o.former_names],
             }
         )
 
@@ -86,8 +87,10 @@ class _Normalizer:
             {
                 "person": self.person_ref(m.person),
                 "organization": self.org_ref(m.organization),
-                "sector": self.r.sector_of(m.organization),
+                "personal": True if m.personal else None,
+                "sector": self.r.membership_sector(m),
                 "role": m.role,
+                "title": m.title,
                 "start": m.start,
                 "end": m.end,
                 "alternate_for": self.person_ref(m.alternate_for),
@@ -106,7 +109,8 @@ class _Normalizer:
                 "dissolved": b.dissolved,
                 "mandate": b.mandate,
                 "rules_url": b.rules_url,
-                "seats": dict(sorted(b.seats.items())),
+                "seats": "open" if b.open_membership else dict(sorted(b.seats.items())),
+                "commitments": [self.named("commitment", c) for c in b.commitments],
                 "chair": b.chair,
                 "meeting_target_per_year": b.meeting_target_per_year,
                 "selection": b.selection,
@@ -183,7 +187,8 @@ class _Normalizer:
                 "status": m.status,
                 "location": m.location,
                 "online_url": m.online_url,
-                "chair": self.person_ref(m.chair),
+                "chair": self.person_ref(m.chairs[0]) if m.chairs else None,
+                "chairs": [self.person_ref(c) for c in m.chairs] if len(m.chairs) > 1 else None,
                 "attendance_rate": round(m.attendance_rate, 4) if m.attendance_rate is not None else None,
                 "attendance": [
                     _drop_empty(

@@ -26,7 +26,12 @@ def popolo(d: dict[str, Any]) -> dict[str, Any]:
             {
                 "id": o["id"],
                 "name": o["name"],
-                "other_names": [{"name": o["abbreviation"], "note": "abbreviation"}] if o.get("abbreviation") else [],
+                "other_names": ([{"name": o["abbreviation"], "note": "abbreviation"}] if o.get("abbreviation") else [])
+                + [
+                    _clean({"name": f["name"], "start_date": f.get("start"), "end_date": f["end"]})
+                    | {"note": "former name"}
+                    for f in o.get("former_names", [])
+                ],
                 "classification": o["sector"],
                 "parent_id": (o.get("parent") or {}).get("id"),
                 "links": [{"url": o["url"], "note": "website"}] if o.get("url") else [],
@@ -59,7 +64,7 @@ def popolo(d: dict[str, Any]) -> dict[str, Any]:
                         "organization_id": f"body/{b['id']}",
                         "on_behalf_of_id": (m.get("organization") or {}).get("id"),
                         "role": m["role"],
-                        "label": m.get("note"),
+                        "label": m.get("title") or m.get("note"),
                         "start_date": m["start"],
                         "end_date": m.get("end"),
                     }

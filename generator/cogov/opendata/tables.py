@@ -48,6 +48,9 @@ def _organizations(d: Data) -> Iterator[Row]:
             "sector": o["sector"],
             "parent_id": _id(o.get("parent")),
             "url": o.get("url"),
+            "former_names": "; ".join(
+                f"{f['name']} ({f.get('start', '')}/{f['end']})" for f in o.get("former_names", [])
+            ),
         }
 
 
@@ -76,12 +79,15 @@ def _bodies(d: Data) -> Iterator[Row]:
             "chair": b.get("chair"),
             "meeting_target_per_year": b.get("meeting_target_per_year"),
             "rules_url": b.get("rules_url"),
+            "open_membership": b.get("seats") == "open",
+            "commitment_ids": ";".join(c["id"] for c in b.get("commitments", [])),
         }
 
 
 def _seats(d: Data) -> Iterator[Row]:
     for b in d["bodies"]:
-        for sector, seats in (b.get("seats") or {}).items():
+        seats_of = b.get("seats")
+        for sector, seats in (seats_of if isinstance(seats_of, dict) else {}).items():
             yield {"body_id": b["id"], "sector": sector, "seats": seats}
 
 
@@ -95,8 +101,10 @@ def _memberships(d: Data) -> Iterator[Row]:
                 "person_name": _name(m.get("person")),
                 "organization_id": _id(m.get("organization")),
                 "organization_name": _name(m.get("organization")),
+                "personal": bool(m.get("personal")),
                 "sector": m.get("sector"),
                 "role": m["role"],
+                "title": m.get("title"),
                 "start": m["start"],
                 "end": m.get("end"),
                 "alternate_for_id": _id(m.get("alternate_for")),
@@ -180,6 +188,7 @@ def _meetings(d: Data) -> Iterator[Row]:
             "online_url": m.get("online_url"),
             "chair_id": _id(m.get("chair")),
             "chair_name": _name(m.get("chair")),
+            "co_chair_ids": ";".join(c["id"] for c in m.get("chairs", [])[1:]),
             "minutes_status": m.get("minutes_status"),
             "approved_in": m.get("approved_in"),
             "attendance_rate": m.get("attendance_rate"),
@@ -238,8 +247,10 @@ S, INT, D, N, B = "string", "integer", "date", "number", "boolean"
 TABLES: tuple[Table, ...] = (
     Table("organizations", "Organizations", page_text("Government agencies, civil-society organizations and others."), (
         ("id", S, "Organization ID"), ("name", S, "Full name"), ("abbreviation", S, "Short name"),
-        ("sector", S, "Sector: government, civil-society, private-sector, academia, parliament, multilateral or other"),
+        ("sector", S, "Sector: government, civil-society, private-sector, academia, parliament, oversight-body, "
+         "multilateral or other"),
         ("parent_id", S, "ID of the organization it belongs to"), ("url", S, "Website"),
+        ("former_names", S, "Former names, each with its dates (start/end), separated by ;"),
     ), _organizations, ("id",), (("parent_id", "organizations", "id"),)),
     Table("people", "People", page_text("Public profiles of people who serve on bodies. No contact data."), (
         ("id", S, "Person ID (an opaque ID when the name is withheld)"), ("name", S, "Public name"),
@@ -252,6 +263,8 @@ TABLES: tuple[Table, ...] = (
         ("parent_id", S, "Body it reports to"), ("established", D, "Date established"),
         ("dissolved", D, "Date dissolved"), ("chair", S, "How it is chaired: rotating, fixed or co-chairs"),
         ("meeting_target_per_year", INT, "Meetings a year its rules ask for"), ("rules_url", S, "Terms of reference"),
+        ("open_membership", B, "True when membership is open (no fixed seats)"),
+        ("commitment_ids", S, "Commitments it is responsible for (a commitment team), separated by ;"),
     ), _bodies, ("id",), (("parent_id", "bodies", "id"),)),
     Table("seats", "Seats", page_text("Seats per sector on each body."), (
         ("body_id", S, "Body ID"), ("sector", S, "Sector"), ("seats", INT, "Number of seats"),
@@ -259,8 +272,11 @@ TABLES: tuple[Table, ...] = (
     Table("memberships", "Memberships", page_text("Who sits or sat on each body, for whom and when."), (
         ("body_id", S, "Body ID"), ("body_name", S, "Body name"), ("person_id", S, "Person ID"),
         ("person_name", S, "Person's public name"), ("organization_id", S, "Organization the member sits for"),
-        ("organization_name", S, "Its name"), ("sector", S, "Its sector (the seat the membership takes)"),
-        ("role", S, "chair, co-chair, member, alternate, observer or secretariat"),
+        ("organization_name", S, "Its name"),
+        ("personal", B, "True when held in a personal capacity, for no organization"),
+        ("sector", S, "The sector of the seat the membership takes (its own, else its organization's)"),
+        ("role", S, "chair, co-chair, vice-chair, member, alternate, observer or secretariat"),
+        ("title", S, "A title shown with the role"),
         ("start", D, "First day"), ("end", D, "Last day (empty while it lasts)"),
         ("alternate_for_id", S, "For an alternate: the member they stand in for"), ("note", S, "Public note"),
     ), _memberships, (), (("body_id", "bodies", "id"), ("person_id", "people", "id"),
@@ -298,7 +314,9 @@ TABLES: tuple[Table, ...] = (
         ("timezone", S, "IANA time zone of the times"), ("kind", S, "Kind of meeting"),
         ("status", S, "scheduled, held, cancelled or postponed"), ("location", S, "Place"),
         ("online_url", S, "Public link to follow online"), ("chair_id", S, "Chair's person ID"),
-        ("chair_name", S, "Chair"), ("minutes_status", S, "draft or approved"),
+        ("chair_name", S, "Chair (the first, when several chaired)"),
+        ("co_chair_ids", S, "Further chairs of a co-chaired session, separated by ;"),
+        ("minutes_status", S, "draft or approved"),
         ("approved_in", S, "Meeting where the minutes were approved"),
         ("attendance_rate", N, "Share of listed members who attended (in person, online or by a stand-in)"),
     ), _meetings, ("id",), (("body_id", "bodies", "id"), ("chair_id", "people", "id"),

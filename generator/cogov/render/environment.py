@@ -188,6 +188,8 @@ def build_environment(records: Records, language: str) -> Environment:
         date=helpers.date,
         zone=helpers.zone,
         theme=helpers.theme,
+        membership_sector=records.membership_sector,
+        sector_on=records.sector_on,
         comma=Markup(escape.h(list_separator(language))),
         label=helpers.label,
         person_label=helpers.person_label,

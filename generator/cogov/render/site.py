@@ -14,7 +14,7 @@ from cogov.i18n import format_percent, list_separator
 from cogov.kinds import KINDS, NAMES, kind
 from cogov.markup import first_heading
 from cogov.messages import t
-from cogov.model import Body, Commitment, Meeting, Organization, Person, Plan, Records
+from cogov.model import Body, Commitment, Meeting, Membership, Organization, Person, Plan, Records
 from cogov.render import charts, jsonld, paths
 from cogov.render.environment import Helpers, build_environment
 from cogov.render.paths import SECTION_NAMES
@@ -221,21 +221,32 @@ class SiteRenderer:
 
     def _body_values(self, body: Body) -> dict[str, Any]:
         r = self.r
-        year_ago = _shift_year(r.as_of, -1)
         meetings = [r.meetings[m] for m in r.meetings_of_body.get(body.id, [])]
         held = [m for m in meetings if m.status == "held"]
         seat_rows = self.seat_rows(body) if body.seats else []
+        chains = _tenures(body.members)
+        # A membership that continues into a later one (a member who became chair) is shown inside
+        # the later one's row, so "since" is the start of the whole tenure.
+        continued = {m.index for chain in chains.values() for m in chain[:-1]}
+        last_day = r.last_day(body.id)
+        year_ago = _shift_year(last_day, -1)
+        current = sorted((m for m in r.current_members(body.id) if m.index not in continued), key=_role_order)
+        past = [m for m in r.past_members(body.id) if m.index not in continued]
+        by_sector = Counter(r.membership_sector(m) or "other" for m in current if m.holds_seat)
         return {
             **self._attendance(meetings[-RECENT_MEETINGS:]),
             "body": body,
             "seat_rows": seat_rows,
             "seats_chart": self.seats_chart(seat_rows) if seat_rows else "",
-            "current": sorted(r.current_members(body.id), key=_role_order),
-            "past": sorted(r.past_members(body.id), key=lambda m: (m.end or "", m.start), reverse=True),
-            "chairs": [m for m in reversed(held) if m.chair],
+            "open_rows": [(s, by_sector[s]) for s in SECTOR_ORDER if by_sector[s]] if body.open_membership else [],
+            "current": [(m, chains[m.index]) for m in current],
+            "past": [(m, chains[m.index]) for m in sorted(past, key=lambda m: (m.end or "", m.start), reverse=True)],
+            "chairs": [m for m in reversed(held) if m.chairs],
             "meetings": list(reversed(meetings)),
             "recent": RECENT_MEETINGS,
-            "held_last_year": sum(1 for m in held if year_ago < m.date <= r.as_of),
+            "last_day": last_day,
+            "held_last_year": sum(1 for m in held if year_ago < m.date <= last_day),
+            "team_of": [c for c in body.commitments if c in r.commitments],
             "structured": jsonld.body(r, body),
         }
 
@@ -413,8 +424,30 @@ class SiteRenderer:
 
 
 def _role_order(m: Any) -> tuple[int, str]:
-    order = ["chair", "co-chair", "member", "alternate", "observer", "secretariat"]
+    order = ["chair", "co-chair", "vice-chair", "member", "alternate", "observer", "secretariat"]
     return (order.index(m.role), m.start)
+
+
+def _tenures(members: tuple[Membership, ...]) -> dict[int, list[Membership]]:
+    """For each membership (by its index), the unbroken run of the same person's memberships of the
+    body that ends with it: a membership that starts the day after another ended continues it."""
+    by_person: dict[str, list[Membership]] = defaultdict(list)
+    for m in members:
+        by_person[m.person].append(m)
+    chains: dict[int, list[Membership]] = {}
+    for runs in by_person.values():
+        chain: list[Membership] = []
+        for m in sorted(runs, key=lambda m: m.start):
+            previous = chain[-1] if chain else None
+            if previous is None or previous.end is None or _next_day(previous.end) < m.start:
+                chain = []
+            chain = [*chain, m]
+            chains[m.index] = chain
+    return chains
+
+
+def _next_day(day: str) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
 def _shift_year(day: str, years: int) -> str:

@@ -79,6 +79,8 @@ def rule_references(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield from _ref(ctx, doc, ("organization",), d.get("organization"), "organization")
         case "body":
             yield from _ref(ctx, doc, ("parent",), d.get("parent"), "body")
+            for i, c in enumerate(d.get("commitments") or []):
+                yield from _ref(ctx, doc, ("commitments", i), c, "commitment")
             for i, m in _items(doc, "members"):
                 yield from _ref(ctx, doc, ("members", i, "person"), m.get("person"), "person")
                 yield from _ref(ctx, doc, ("members", i, "organization"), m.get("organization"), "organization")
@@ -101,7 +103,8 @@ def rule_references(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                     Severity.ERROR,
                     t("ref.meeting_folder", body=doc.parent, suggestion=suggestion),
                 )
-            yield from _ref(ctx, doc, ("chair",), d.get("chair"), "person")
+            for where, chair in _chairs(d):
+                yield from _ref(ctx, doc, where, chair, "person")
             yield from _ref(ctx, doc, ("approved_in",), d.get("approved_in"), "meeting")
             for i, a in _items(doc, "attendance"):
                 yield from _ref(ctx, doc, ("attendance", i, "person"), a.get("person"), "person")
@@ -229,9 +232,21 @@ def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]
 # --- memberships ----------------------------------------------------------------------------
 
 
+def _chairs(meeting: dict[str, Any]) -> list[tuple[PathT, str]]:
+    """Who chaired a meeting, with where each is written: ``chair: id`` or ``chair: [id, id]``."""
+    chair = meeting.get("chair")
+    if isinstance(chair, list):
+        return [(("chair", i), c) for i, c in enumerate(chair) if isinstance(c, str)]
+    return [(("chair",), chair)] if isinstance(chair, str) else []
+
+
 def _sector(ctx: Context, membership: dict[str, Any]) -> str | None:
     """The sector whose seat the membership takes; "" when it cannot be known because a record it
     depends on is itself invalid (already reported), None when no organization is named at all."""
+    if isinstance(membership.get("sector"), str):
+        return str(membership["sector"])
+    if membership.get("personal") is True:
+        return None
     org_id = membership.get("organization")
     if not org_id:
         person = ctx.index.valid("person", membership.get("person"))
@@ -263,6 +278,10 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield _diag(doc, ("members", i, "alternate_for"), "MEM002", t("member.alternate_for_not_alternate"))
         if alt and alt == m.get("person"):
             yield _diag(doc, ("members", i, "alternate_for"), "MEM002", t("member.alternate_for_self"))
+        if m.get("personal") is True and m.get("organization"):
+            person = _name(ctx, str(m.get("person")))
+            message = t("member.personal_with_organization", person=person, organization=m["organization"])
+            yield _diag(doc, ("members", i, "organization"), "MEM006", message)
         if isinstance(established, str) and str(m.get("start")) < established:
             yield _warn(
                 doc,
@@ -295,7 +314,8 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if sector is None:
             name = _name(ctx, str(m.get("person")))
-            yield _warn(doc, ("members", i), "MEM005", t("member.no_sector", person=name))
+            key = "member.personal_no_sector" if m.get("personal") is True else "member.no_sector"
+            yield _warn(doc, ("members", i), "MEM005", t(key, person=name))
             continue
         holders[sector] += 1
     for sector, count in sorted(holders.items()):
@@ -351,15 +371,10 @@ def rule_attendance(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         elif person not in on_date:
             message = t("attend.not_member", person=_name(ctx, person), body=body_name, date=date)
             yield _diag(doc, ("attendance", i, "person"), "ATT001", message)
-    chair = d.get("chair")
-    if (
-        status == "held"
-        and attendance
-        and isinstance(chair, str)
-        and chair not in attending
-        and ctx.index.get("person", chair) is not None
-    ):
-        yield _diag(doc, ("chair",), "ATT002", t("attend.chair_absent", person=_name(ctx, chair)))
+    if status == "held" and attendance:
+        for where, chair in _chairs(d):
+            if chair not in attending and ctx.index.get("person", chair) is not None:
+                yield _diag(doc, where, "ATT002", t("attend.chair_absent", person=_name(ctx, chair)))
 
 
 def rule_minutes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:

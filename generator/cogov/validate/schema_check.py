@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError, best_match
 
 from cogov.errors import Diagnostic, Severity, format_field
 from cogov.messages import t
@@ -85,6 +85,16 @@ def _messages(error: ValidationError, doc: Document) -> Iterator[tuple[tuple[str
     if keyword == "format":
         yield path, False, "SCH005", t(f"schema.format.{expected}", value=value)
         return
+    if keyword in ("oneOf", "anyOf"):
+        # A value of one of several shapes (`chair: id` or a list of IDs): a problem inside a shape
+        # it clearly has (an item of the list) is reported there; otherwise the field's hint.
+        deeper = [e for e in error.context or () if e.relative_path]
+        if deeper:
+            yield from _messages(best_match(deeper), doc)
+            return
+        if "x-hint" in schema:
+            yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=schema["x-hint"])
+            return
     if keyword == "pattern":
         hint = schema.get("x-hint") or schema.get("description", "")
         yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=hint)

@@ -1,0 +1,107 @@
+"""Format 1.1 as the pages and the open data show it: personal capacity, titles, unbroken tenures,
+open membership, commitment teams, co-chaired sessions, former names and dissolved bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from cogov.config import Settings
+from cogov.pipeline import generate
+from tests.conftest import CASES, materialize_case
+
+
+def _build(project: Path, as_of: str = "2025-01-01") -> dict[str, str]:
+    generated = generate(Settings.for_project(project, as_of=dt.date.fromisoformat(as_of)))
+    assert generated.ok, [d.message for d in generated.validation.diagnostics]
+    # Pages without Markdown's backslash escapes (Co\\-chair), to read them as a visitor does.
+    return {
+        path: data.decode("utf-8") if path.endswith(".json") else data.decode("utf-8").replace("\\", "")
+        for path, data in generated.files.items()
+        if path.endswith((".md", ".json"))
+    }
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return _build(materialize_case(CASES / "valid" / "format-1-1", tmp_path_factory.mktemp("f11") / "p"))
+
+
+def _row(page: str, name: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith(f"| [{name}]"))
+
+
+def test_an_unbroken_tenure_is_one_row_since_its_first_day(files: dict[str, str]) -> None:
+    """Bo Berg was a member, then co-chair from the next day on: one row, member since the start,
+    the earlier role inside it; no past-member row for the first period."""
+    forum = files["bodies/forum.md"]
+    row = _row(forum, "Bo Berg")
+    assert "Co-chair (Lead government co-chair); Member from 1 January 2024 to 29 February 2024" in row
+    assert row.endswith("| 1 January 2024 |")
+    assert "Past members" not in forum
+
+
+def test_personal_capacity_titles_and_vice_chairs(files: dict[str, str]) -> None:
+    forum = files["bodies/forum.md"]
+    assert _row(forum, "Fa Gro") == (
+        "| [Fa Gro](../people/fa-gro.md) | Member · Independent expert | In a personal capacity | Academia "
+        "| 1 January 2024 |"
+    )
+    assert "| Vice-chair |" in _row(forum, "Cy Dahl")
+    assert "Co-chair (Incoming civil-society co-chair)" in _row(forum, "Ana Quispe")
+    # The personal seat counts in its sector: 1 of 1 academic seat taken.
+    assert "| Academia | 1 | 1 |" in forum
+    data = json.loads(files["data/records.json"])
+    assert data["schema_version"] == "1.1"
+    forum_data = next(b for b in data["bodies"] if b["id"] == "forum")
+    fa = next(m for m in forum_data["memberships"] if m["person"]["id"] == "fa-gro")
+    assert fa["personal"] is True and fa["sector"] == "academia" and "organization" not in fa
+
+
+def test_a_team_and_its_commitment_name_each_other(files: dict[str, str]) -> None:
+    team = files["bodies/budget-team.md"]
+    assert "Membership is open: the body has no fixed seats." in team
+    assert "| Civil society | 1 |" in team  # current members by sector, with no seats to count against
+    assert "## Commitments it is responsible for" in team and "(../commitments/open-budgets.md)" in team
+    assert "- Team: [Open Budgets Team](../bodies/budget-team.md)" in files["commitments/open-budgets.md"]
+    assert "team: [Open Budgets Team](../../bodies/budget-team.md)" in files["action-plans/plan-1/index.md"]
+    team_data = next(b for b in json.loads(files["data/records.json"])["bodies"] if b["id"] == "budget-team")
+    assert team_data["seats"] == "open" and team_data["commitments"] == [
+        {"id": "open-budgets", "title": "Open budgets"}
+    ]
+
+
+def test_a_co_chaired_session(files: dict[str, str]) -> None:
+    meeting = files["meetings/2024-03-14-ordinary.md"]
+    assert "- Co-chaired by: [Bo Berg](../people/bo-berg.md), [Cy Dahl](../people/cy-dahl.md)" in meeting
+    forum = files["bodies/forum.md"]
+    assert "[Bo Berg](../people/bo-berg.md) (Government), [Cy Dahl](../people/cy-dahl.md) (Government)" in forum
+    data = json.loads(files["data/records.json"])
+    session = next(m for m in data["meetings"] if m["id"] == "2024-03-14-ordinary")
+    assert session["chair"]["id"] == "bo-berg" and [c["id"] for c in session["chairs"]] == ["bo-berg", "cy-dahl"]
+
+
+def test_former_names(files: dict[str, str]) -> None:
+    assert "Formerly: Public Complaints Board (until 31 December 2019)." in files["organizations/ombudsman.md"]
+    popolo = json.loads(files["data/popolo.json"])
+    ombudsman = next(o for o in popolo["organizations"] if o["id"] == "ombudsman")
+    assert {"name": "Public Complaints Board", "end_date": "2019-12-31", "note": "former name"} in ombudsman[
+        "other_names"
+    ]
+
+
+def test_a_dissolved_body_is_read_on_its_last_day(tmp_path: Path) -> None:
+    """Members who never left are its members when it was dissolved, not today's; its meetings are
+    counted in the twelve months to its dissolution."""
+    project = materialize_case(CASES / "valid" / "format-1-1", tmp_path / "p")
+    forum = project / "content" / "bodies" / "forum.yml"
+    text = forum.read_text(encoding="utf-8").replace(
+        "established: 2024-01-01\n", "established: 2024-01-01\ndissolved: 2024-06-30\nmeeting_target_per_year: 4\n"
+    )
+    forum.write_text(text, encoding="utf-8")
+    page = _build(project, "2026-01-01")["bodies/forum.md"]
+    assert "### Members when it was dissolved" in page and "### Current members" not in page
+    assert "1 were held in the twelve months to 30 June 2024" in page
