@@ -17,6 +17,7 @@ from tests.conftest import CASES, materialize_case
 def _build(project: Path, as_of: str = "2025-01-01") -> dict[str, str]:
     generated = generate(Settings.for_project(project, as_of=dt.date.fromisoformat(as_of)))
     assert generated.ok, [d.message for d in generated.validation.diagnostics]
+    _check_data_package(generated.files, project / "package")
     # Pages without Markdown's backslash escapes (Co\\-chair), to read them as a visitor does.
     return {
         path: data.decode("utf-8") if path.endswith(".json") else data.decode("utf-8").replace("\\", "")
@@ -28,6 +29,18 @@ def _build(project: Path, as_of: str = "2025-01-01") -> dict[str, str]:
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return _build(materialize_case(CASES / "valid" / "format-1-1", tmp_path_factory.mktemp("f11") / "p"))
+
+
+def _check_data_package(files: dict[str, bytes], folder: Path) -> None:
+    """The CSV tables and their Data Package, as Frictionless reads them (new columns, new tables)."""
+    import frictionless
+
+    folder.mkdir()
+    for path, data in files.items():
+        if path.startswith("data/"):
+            (folder / Path(path).name).write_bytes(data)
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
 
 
 def _row(page: str, name: str) -> str:
@@ -105,3 +118,42 @@ def test_a_dissolved_body_is_read_on_its_last_day(tmp_path: Path) -> None:
     page = _build(project, "2026-01-01")["bodies/forum.md"]
     assert "### Members when it was dissolved" in page and "### Current members" not in page
     assert "1 were held in the twelve months to 30 June 2024" in page
+
+
+@pytest.fixture(scope="module")
+def seated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    project = materialize_case(CASES / "valid" / "named-seats", tmp_path_factory.mktemp("seats") / "p")
+    return _build(project, "2025-06-01")
+
+
+def test_named_seats_show_holders_alternates_terms_and_vacancies(seated: dict[str, str]) -> None:
+    forum = seated["bodies/forum.md"]
+    seats = forum[forum.index("### Seats") : forum.index("### Current members")]
+    rows = [line for line in seats.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert rows == [
+        "| Ministry of Digitalisation | Government | [Bo Berg](../people/bo-berg.md) | 1 January 2024 |  |",
+        "| Transparency Authority | Oversight body | Vacant since 31 March 2025 |  |  |",
+        "| Civil-society seat 1 | Civil society | [Di Eng](../people/di-eng.md) (term until 31 December 2026) "
+        "| 1 January 2025 | [Ed Fos](../people/ed-fos.md) |",
+        "| Civil-society seat 2 | Civil society | [Fa Gro](../people/fa-gro.md) (term until 31 December 2025) "
+        "| 1 January 2024 |  |",
+    ]
+    # The seat's institution is whom its holder sits for; an alternate of a seat says which.
+    assert "[Ministry of Digitalisation](../organizations/ministry.md)" in _row(forum, "Bo Berg")
+    assert "Alternate for the seat Civil-society seat 1" in _row(forum, "Ed Fos")
+
+
+def test_named_seats_in_the_open_data(seated: dict[str, str]) -> None:
+    from tests.test_standards import _popolo_validator
+
+    data = json.loads(seated["data/records.json"])
+    forum = next(b for b in data["bodies"] if b["id"] == "forum")
+    assert [s["id"] for s in forum["seats"]] == ["ministry", "authority", "civil-society-1", "civil-society-2"]
+    assert next(m for m in forum["memberships"] if m["person"]["id"] == "di-eng")["seat"] == "civil-society-1"
+    popolo = json.loads(seated["data/popolo.json"])
+    validator = _popolo_validator("post")
+    assert len(popolo["posts"]) == 4
+    for post in popolo["posts"]:
+        assert list(validator.iter_errors(post)) == []
+    held = {m["post_id"] for m in popolo["memberships"] if "post_id" in m}
+    assert held == {"body/forum/seat/" + s for s in ("ministry", "authority", "civil-society-1", "civil-society-2")}

@@ -125,6 +125,7 @@ class Membership:
     title: str | None = None  # shown with the role ("Lead civil-society co-chair")
     personal: bool = False  # sits in a personal capacity, for no organization
     sector: str | None = None  # the seat's sector when given in the record (else the organization's)
+    seat: str | None = None  # a named seat: the one held, or for an alternate the one whose holder they stand in for
 
     def active_on(self, day: str) -> bool:
         return active_on(self.start, self.end, day)
@@ -132,6 +133,17 @@ class Membership:
     @property
     def holds_seat(self) -> bool:
         return holds_seat(self.role)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Seat:
+    """A named seat of a body (``seats`` given as a list)."""
+
+    id: str
+    name: str | None
+    sector: str
+    organization: str | None
+    term_years: int | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -151,6 +163,7 @@ class Body:
     selection: str
     members: tuple[Membership, ...]
     open_membership: bool = False  # `seats: open`: no fixed seats
+    named_seats: tuple[Seat, ...] = ()  # `seats` as a list (then ``seats`` holds their count per sector)
     commitments: tuple[str, ...] = ()  # the commitments it is responsible for (a commitment team)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from typing import Any
@@ -26,6 +26,7 @@ from cogov.model import (
     Person,
     Plan,
     Records,
+    Seat,
     SiteInfo,
     Update,
 )
@@ -109,10 +110,14 @@ def _person(r: Records, doc: Document) -> None:
         r.people_of_org[d["organization"]].append(doc.id)
 
 
-def _membership(r: Records, body_id: str, index: int, m: dict[str, Any]) -> Membership:
+def _membership(r: Records, body_id: str, index: int, m: dict[str, Any], seats: dict[str, Seat]) -> Membership:
     person = r.people.get(m["person"])
     personal = m.get("personal") is True
-    org = None if personal else m.get("organization") or (person.organization if person else None)
+    seat = seats.get(m.get("seat") or "")
+    # A named seat that belongs to an institution is held for it (an alternate's seat says whom
+    # they stand in for, not whom they sit for).
+    seat_org = seat.organization if seat and m["role"] != "alternate" else None
+    org = None if personal else m.get("organization") or seat_org or (person.organization if person else None)
     membership = Membership(
         body=body_id,
         index=index,
@@ -125,7 +130,8 @@ def _membership(r: Records, body_id: str, index: int, m: dict[str, Any]) -> Memb
         note=_s(m.get("note")),
         title=_s(m.get("title")),
         personal=personal,
-        sector=_s(m.get("sector")),
+        sector=_s(m.get("sector")) or (seat.sector if seat and m["role"] != "alternate" else None),
+        seat=_s(m.get("seat")),
     )
     r.memberships_of_person[m["person"]].append(membership)
     if org:
@@ -135,6 +141,18 @@ def _membership(r: Records, body_id: str, index: int, m: dict[str, Any]) -> Memb
 
 def _body(r: Records, doc: Document) -> None:
     d = doc.data
+    named = tuple(
+        Seat(
+            id=x["id"],
+            name=_s(x.get("name")),
+            sector=x["sector"],
+            organization=_s(x.get("organization")),
+            term_years=x.get("term_years"),
+        )
+        for x in (d["seats"] if isinstance(d.get("seats"), list) else [])
+    )
+    seats = {x.id: x for x in reversed(named)}
+    counts = Counter(x.sector for x in named) if named else d.get("seats")
     r.bodies[doc.id] = Body(
         id=doc.id,
         path=doc.path,
@@ -145,13 +163,14 @@ def _body(r: Records, doc: Document) -> None:
         dissolved=_s(d.get("dissolved")),
         mandate=d.get("mandate", ""),
         rules_url=_s(d.get("rules_url")),
-        seats=dict(d["seats"]) if isinstance(d.get("seats"), dict) else {},
+        seats=dict(counts) if isinstance(counts, dict) else {},
         open_membership=d.get("seats") == "open",
+        named_seats=named,
         commitments=tuple(d.get("commitments") or ()),
         chair=_s(d.get("chair")),
         meeting_target_per_year=d.get("meeting_target_per_year"),
         selection=d.get("selection", ""),
-        members=tuple(_membership(r, doc.id, i, m) for i, m in enumerate(d.get("members") or [])),
+        members=tuple(_membership(r, doc.id, i, m, seats) for i, m in enumerate(d.get("members") or [])),
     )
     for commitment in d.get("commitments") or ():
         r.teams_of_commitment[commitment].append(doc.id)

@@ -73,9 +73,13 @@ def _table(schemas: SchemaSet, title: str, node: dict[str, Any], level: int, out
             meaning += " Example: " + ", ".join(f"`{json.dumps(e, ensure_ascii=False)}`" for e in resolved["examples"])
         mark = "yes" if name in required else ""
         out.append(f"| `{name}` | {mark} | {_cell(_type(schemas, prop))} | {_cell(meaning)} |")
-        item = _resolve(schemas, resolved["items"]) if resolved.get("type") == "array" else resolved
-        if item.get("type") == "object" and "properties" in item:
-            nested.append((f"`{name}`", item))
+        # The fields of its entries: its own, or those of the shape among several that has fields
+        # (`seats` given as a list of named seats).
+        for shape in [resolved, *resolved.get("oneOf", [])]:
+            item = _resolve(schemas, shape["items"]) if shape.get("type") == "array" else shape
+            if item.get("type") == "object" and "properties" in item:
+                nested.append((f"`{name}`", item))
+                break
     out.append("")
     for sub_title, sub in nested:
         _table(schemas, f"{title}: {sub_title} entries", sub, min(level + 1, 4), out)

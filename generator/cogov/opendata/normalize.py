@@ -91,6 +91,7 @@ class _Normalizer:
                 "sector": self.r.membership_sector(m),
                 "role": m.role,
                 "title": m.title,
+                "seat": m.seat,
                 "start": m.start,
                 "end": m.end,
                 "alternate_for": self.person_ref(m.alternate_for),
@@ -109,7 +110,21 @@ class _Normalizer:
                 "dissolved": b.dissolved,
                 "mandate": b.mandate,
                 "rules_url": b.rules_url,
-                "seats": "open" if b.open_membership else dict(sorted(b.seats.items())),
+                "seats": "open"
+                if b.open_membership
+                else [
+                    _drop_empty(
+                        {
+                            "id": x.id,
+                            "name": x.name,
+                            "sector": x.sector,
+                            "organization": self.org_ref(x.organization),
+                            "term_years": x.term_years,
+                        }
+                    )
+                    for x in b.named_seats
+                ]
+                or dict(sorted(b.seats.items())),
                 "commitments": [self.named("commitment", c) for c in b.commitments],
                 "chair": b.chair,
                 "meeting_target_per_year": b.meeting_target_per_year,

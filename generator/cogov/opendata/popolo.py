@@ -53,6 +53,19 @@ def popolo(d: dict[str, Any]) -> dict[str, Any]:
         )
         for b in d["bodies"]
     ]
+    # Named seats are Popolo posts; a membership that holds one names it (post_id).
+    posts = [
+        _clean(
+            {
+                "id": f"body/{b['id']}/seat/{seat['id']}",
+                "label": seat.get("name") or (seat.get("organization") or {}).get("name") or seat["id"],
+                "role": "member",
+                "organization_id": f"body/{b['id']}",
+            }
+        )
+        for b in d["bodies"]
+        for seat in (b.get("seats") if isinstance(b.get("seats"), list) else [])
+    ]
     memberships = []
     for b in d["bodies"]:
         for i, m in enumerate(b.get("memberships", []), start=1):
@@ -63,6 +76,9 @@ def popolo(d: dict[str, Any]) -> dict[str, Any]:
                         "person_id": m["person"]["id"],
                         "organization_id": f"body/{b['id']}",
                         "on_behalf_of_id": (m.get("organization") or {}).get("id"),
+                        "post_id": f"body/{b['id']}/seat/{m['seat']}"
+                        if m.get("seat") and m["role"] != "alternate"
+                        else None,
                         "role": m["role"],
                         "label": m.get("title") or m.get("note"),
                         "start_date": m["start"],
@@ -102,4 +118,7 @@ def popolo(d: dict[str, Any]) -> dict[str, Any]:
                 }
             )
         )
-    return {"persons": persons, "organizations": organizations, "memberships": memberships, "events": events}
+    out = {"persons": persons, "organizations": organizations, "memberships": memberships, "events": events}
+    if posts:
+        out["posts"] = posts
+    return out

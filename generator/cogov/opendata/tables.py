@@ -87,8 +87,26 @@ def _bodies(d: Data) -> Iterator[Row]:
 def _seats(d: Data) -> Iterator[Row]:
     for b in d["bodies"]:
         seats_of = b.get("seats")
+        if isinstance(seats_of, list):  # named seats: their count per sector
+            counts: dict[str, int] = {}
+            for seat in seats_of:
+                counts[seat["sector"]] = counts.get(seat["sector"], 0) + 1
+            seats_of = dict(sorted(counts.items()))
         for sector, seats in (seats_of if isinstance(seats_of, dict) else {}).items():
             yield {"body_id": b["id"], "sector": sector, "seats": seats}
+
+
+def _named_seats(d: Data) -> Iterator[Row]:
+    for b in d["bodies"]:
+        for seat in b.get("seats") if isinstance(b.get("seats"), list) else []:
+            yield {
+                "body_id": b["id"],
+                "seat_id": seat["id"],
+                "name": seat.get("name"),
+                "sector": seat["sector"],
+                "organization_id": _id(seat.get("organization")),
+                "term_years": seat.get("term_years"),
+            }
 
 
 def _memberships(d: Data) -> Iterator[Row]:
@@ -105,6 +123,7 @@ def _memberships(d: Data) -> Iterator[Row]:
                 "sector": m.get("sector"),
                 "role": m["role"],
                 "title": m.get("title"),
+                "seat_id": m.get("seat"),
                 "start": m["start"],
                 "end": m.get("end"),
                 "alternate_for_id": _id(m.get("alternate_for")),
@@ -269,6 +288,11 @@ TABLES: tuple[Table, ...] = (
     Table("seats", "Seats", page_text("Seats per sector on each body."), (
         ("body_id", S, "Body ID"), ("sector", S, "Sector"), ("seats", INT, "Number of seats"),
     ), _seats, ("body_id", "sector"), (("body_id", "bodies", "id"),)),
+    Table("named_seats", "Named seats", page_text("The named seats of bodies whose rules name them."), (
+        ("body_id", S, "Body ID"), ("seat_id", S, "Seat ID, unique in the body"), ("name", S, "The seat's name"),
+        ("sector", S, "Sector"), ("organization_id", S, "The institution the seat belongs to"),
+        ("term_years", INT, "Length of a holder's term, in years"),
+    ), _named_seats, ("body_id", "seat_id"), (("body_id", "bodies", "id"), ("organization_id", "organizations", "id"))),
     Table("memberships", "Memberships", page_text("Who sits or sat on each body, for whom and when."), (
         ("body_id", S, "Body ID"), ("body_name", S, "Body name"), ("person_id", S, "Person ID"),
         ("person_name", S, "Person's public name"), ("organization_id", S, "Organization the member sits for"),
@@ -277,6 +301,7 @@ TABLES: tuple[Table, ...] = (
         ("sector", S, "The sector of the seat the membership takes (its own, else its organization's)"),
         ("role", S, "chair, co-chair, vice-chair, member, alternate, observer or secretariat"),
         ("title", S, "A title shown with the role"),
+        ("seat_id", S, "The named seat held (for an alternate: whose holder they stand in for)"),
         ("start", D, "First day"), ("end", D, "Last day (empty while it lasts)"),
         ("alternate_for_id", S, "For an alternate: the member they stand in for"), ("note", S, "Public note"),
     ), _memberships, (), (("body_id", "bodies", "id"), ("person_id", "people", "id"),

@@ -89,6 +89,17 @@ class Helpers:
             return t(f"ui.theme.{slug}", self.language)
         return slug.replace("-", " ").capitalize()
 
+    def seat_label(self, body_id: str, seat_id: str) -> str:
+        """A named seat as the site names it: its name, else its institution's, else its ID."""
+        body = self.records.bodies.get(body_id)
+        seat = next((x for x in body.named_seats if x.id == seat_id), None) if body else None
+        if seat is None:
+            return seat_id
+        if seat.name:
+            return seat.name
+        org = self.records.organizations.get(seat.organization or "")
+        return org.name if org else seat.id
+
     def date(self, value: str | None) -> str:
         return format_date(value, self.language)
 
@@ -188,6 +199,7 @@ def build_environment(records: Records, language: str) -> Environment:
         date=helpers.date,
         zone=helpers.zone,
         theme=helpers.theme,
+        seat_label=helpers.seat_label,
         membership_sector=records.membership_sector,
         sector_on=records.sector_on,
         comma=Markup(escape.h(list_separator(language))),

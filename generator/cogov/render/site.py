@@ -247,8 +247,41 @@ class SiteRenderer:
             "last_day": last_day,
             "held_last_year": sum(1 for m in held if year_ago < m.date <= last_day),
             "team_of": [c for c in body.commitments if c in r.commitments],
+            "named_seats": self._named_seats(body, chains, last_day),
             "structured": jsonld.body(r, body),
         }
+
+    def _named_seats(self, body: Body, chains: dict[int, list[Membership]], day: str) -> list[dict[str, Any]]:
+        """Each named seat on ``day``: its holder (since the start of their unbroken tenure) with the
+        end of their term, its alternates beside them, or since when it has been vacant."""
+        rows = []
+        for seat in body.named_seats:
+            on_seat = [m for m in body.members if m.seat == seat.id]
+            holders = [m for m in on_seat if m.role != "alternate" and m.holds_seat]
+            holder = next((m for m in holders if m.active_on(day)), None)
+            alternates = [
+                m
+                for m in body.members
+                if m.role == "alternate"
+                and m.active_on(day)
+                and (m.seat == seat.id or (holder is not None and m.alternate_for == holder.person))
+            ]
+            term_ends = None
+            if holder is not None and seat.term_years:
+                term_ends = _day_before(_add_years(holder.start, seat.term_years))
+            ended = [m.end for m in holders if m.end and m.end < day]
+            rows.append(
+                {
+                    "seat": seat,
+                    "label": self.helpers.seat_label(body.id, seat.id),
+                    "holder": holder,
+                    "since": chains[holder.index][0].start if holder else None,
+                    "term_ends": term_ends,
+                    "alternates": alternates,
+                    "vacant_since": max(ended) if holder is None and ended else None,
+                }
+            )
+        return rows
 
     def _attendance(self, meetings: list[Meeting]) -> dict[str, Any]:
         """The attendance chart of the meetings held among ``meetings`` (oldest first): the same
@@ -448,6 +481,19 @@ def _tenures(members: tuple[Membership, ...]) -> dict[int, list[Membership]]:
 
 def _next_day(day: str) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+def _day_before(day: str) -> str:
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+
+
+def _add_years(day: str, years: int) -> str:
+    """The same day ``years`` later (29 February: the 28th in a year without one)."""
+    date = dt.date.fromisoformat(day)
+    try:
+        return date.replace(year=date.year + years).isoformat()
+    except ValueError:
+        return date.replace(year=date.year + years, day=28).isoformat()
 
 
 def _shift_year(day: str, years: int) -> str:

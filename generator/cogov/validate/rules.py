@@ -3,6 +3,7 @@ that passed their schema, so they can rely on types, and they never raise on odd
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -240,11 +241,22 @@ def _chairs(meeting: dict[str, Any]) -> list[tuple[PathT, str]]:
     return [(("chair",), chair)] if isinstance(chair, str) else []
 
 
-def _sector(ctx: Context, membership: dict[str, Any]) -> str | None:
+def _named_seats(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A body's named seats by ID (``seats`` given as a list), or {}."""
+    seats = body.get("seats")
+    if not isinstance(seats, list):
+        return {}
+    return {str(s["id"]): s for s in seats if isinstance(s, dict) and isinstance(s.get("id"), str)}
+
+
+def _sector(ctx: Context, membership: dict[str, Any], named: dict[str, dict[str, Any]] | None = None) -> str | None:
     """The sector whose seat the membership takes; "" when it cannot be known because a record it
     depends on is itself invalid (already reported), None when no organization is named at all."""
     if isinstance(membership.get("sector"), str):
         return str(membership["sector"])
+    seat = (named or {}).get(str(membership.get("seat")))
+    if seat is not None:
+        return str(seat["sector"])
     if membership.get("personal") is True:
         return None
     org_id = membership.get("organization")
@@ -272,7 +284,7 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     established = doc.data.get("established")
     for i, m in members:
         role, alt = m.get("role"), m.get("alternate_for")
-        if role == "alternate" and not alt:
+        if role == "alternate" and not alt and not m.get("seat"):
             yield _diag(doc, ("members", i), "MEM002", t("member.alternate_for_missing"))
         if alt and role != "alternate":
             yield _diag(doc, ("members", i, "alternate_for"), "MEM002", t("member.alternate_for_not_alternate"))
@@ -303,13 +315,16 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 break
         by_person[str(m.get("person"))].append((i, m))
     seats = doc.data.get("seats")
+    named = _named_seats(doc.data)
+    if named:  # every listed seat counts, a repeated ID too (that is reported once, by rule_seats)
+        seats = dict(Counter(str(s["sector"]) for s in doc.data["seats"] if isinstance(s, dict)))
     if not isinstance(seats, dict) or not seats:
         return
     holders: Counter[str] = Counter()
     for i, m in members:
         if not holds_seat(str(m.get("role"))) or not _active(m, ctx.as_of):
             continue
-        sector = _sector(ctx, m)
+        sector = _sector(ctx, m, named)
         if sector == "":
             continue
         if sector is None:
@@ -322,7 +337,110 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         allowed = seats.get(sector, 0)
         if count > allowed:
             message = t("member.seats_exceeded", count=count, sector=sector, seats=allowed)
-            yield _warn(doc, ("seats", sector) if sector in seats else ("seats",), "MEM003", message)
+            where: PathT = ("seats", sector) if sector in seats and not named else ("seats",)
+            yield _warn(doc, where, "MEM003", message)
+
+
+def _add_years(day: str, years: int) -> str:
+    """The day ``years`` after ``day`` (29 February: 28 February in a year without one)."""
+    year, rest = int(day[:4]) + years, day[4:]
+    if rest == "-02-29" and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        rest = "-02-28"
+    return f"{year:04d}{rest}"
+
+
+def _day_before(day: str) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+
+
+def rule_seats(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Named seats (``seats`` as a list): each membership names a seat the body has, one holder at a
+    time, terms that ran out, vacant seats; and, for every body, alternates whose principal no
+    longer sits."""
+    if doc.kind != "body":
+        return
+    members = list(_items(doc, "members"))
+    seats = doc.data.get("seats")
+    named = _named_seats(doc.data)
+    if isinstance(seats, list):
+        seen: set[str] = set()
+        for k, seat in enumerate(seats):
+            if isinstance(seat, dict) and seat.get("id") in seen:
+                yield _diag(doc, ("seats", k, "id"), "SEAT001", t("seat.duplicate", seat=seat["id"]))
+            seen.add(str(seat.get("id")) if isinstance(seat, dict) else "")
+            if isinstance(seat, dict) and seat.get("organization"):
+                yield from _ref(ctx, doc, ("seats", k, "organization"), seat["organization"], "organization")
+    last_day = ctx.as_of
+    dissolved = doc.data.get("dissolved")
+    if isinstance(dissolved, str) and dissolved < last_day:
+        last_day = dissolved
+    holders: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    misnamed = False  # a seat named wrongly: who holds what is unknown, so vacancies are not judged
+    for i, m in members:
+        seat_id = m.get("seat")
+        if not isinstance(seat_id, str):
+            continue
+        if seat_id not in named:
+            misnamed = True
+            if named:
+                close = difflib.get_close_matches(seat_id, list(named), n=1)
+                suggestion = t("schema.did_you_mean", value=close[0]) if close else ""
+                message = t("seat.unknown", seat=seat_id, suggestion=suggestion)
+            else:
+                message = t("seat.no_named_seats", seat=seat_id)
+            yield _diag(doc, ("members", i, "seat"), "SEAT001", message)
+            continue
+        if m.get("role") == "alternate" or not holds_seat(str(m.get("role"))):
+            continue
+        for j, other in holders[seat_id]:
+            o_end, m_end = other.get("end") or "9999-12-31", m.get("end") or "9999-12-31"
+            if str(m.get("start")) <= o_end and str(other.get("start")) <= m_end:
+                message = t(
+                    "seat.double",
+                    seat=seat_id,
+                    person=_name(ctx, str(m.get("person"))),
+                    other=_name(ctx, str(other.get("person"))),
+                    entry=j + 1,
+                )
+                yield _diag(doc, ("members", i, "seat"), "SEAT002", message)
+                break
+        holders[seat_id].append((i, m))
+        term = named[seat_id].get("term_years")
+        if isinstance(term, int) and m.get("end") is None:
+            ends = _day_before(_add_years(str(m.get("start")), term))
+            if ends < last_day:
+                message = t("seat.term_over", person=_name(ctx, str(m.get("person"))), seat=seat_id, years=term,
+                            start=m.get("start"), ended=ends)  # fmt: skip
+                yield _warn(doc, ("members", i, "start"), "SEAT004", message)
+    # Each named seat at the first place it is listed (a repeated ID is reported above).
+    places: dict[str, int] = {}
+    for k, seat in enumerate(seats if isinstance(seats, list) else []):
+        if isinstance(seat, dict):
+            places.setdefault(str(seat.get("id")), k)
+    for seat_id, k in sorted(places.items(), key=lambda item: item[1]) if not misnamed else []:
+        if not any(_active(m, last_day) for _, m in holders[seat_id]):
+            ended = [str(m["end"]) for _, m in holders[seat_id] if m.get("end")]
+            message = (
+                t("seat.vacant_since", seat=seat_id, date=max(ended)) if ended else t("seat.never_filled", seat=seat_id)
+            )
+            yield _warn(doc, ("seats", k), "SEAT003", message)
+    for i, m in members:
+        if m.get("role") != "alternate" or not _active(m, last_day):
+            continue
+        principal = m.get("alternate_for")
+        if isinstance(principal, str):
+            sitting = any(str(o.get("person")) == principal and _active(o, last_day) for _, o in members)
+            whom = _name(ctx, principal)
+        elif isinstance(m.get("seat"), str) and m["seat"] in named and not misnamed:
+            sitting = any(_active(o, last_day) for _, o in holders[m["seat"]])
+            whom = t("seat.holder_of", seat=m["seat"])
+        else:
+            continue
+        if not sitting:
+            message = t("member.alternate_without_principal", person=_name(ctx, str(m.get("person"))), principal=whom)
+            yield _warn(doc, ("members", i), "MEM007", message)
 
 
 # --- attendance and minutes -----------------------------------------------------------------
@@ -457,6 +575,7 @@ CROSS_RULES: tuple[Rule, ...] = (
     rule_references,
     rule_commitment_periods,
     rule_memberships,
+    rule_seats,
     rule_attendance,
     rule_minutes,
     rule_site_logo,
