@@ -157,3 +157,19 @@ def test_named_seats_in_the_open_data(seated: dict[str, str]) -> None:
         assert list(validator.iter_errors(post)) == []
     held = {m["post_id"] for m in popolo["memberships"] if "post_id" in m}
     assert held == {"body/forum/seat/" + s for s in ("ministry", "authority", "civil-society-1", "civil-society-2")}
+
+
+def test_every_sector_is_ordered_labelled_and_coloured() -> None:
+    """The sectors the schema allows are the ones pages group by, name and colour (a sector added to
+    the schema alone would drop its organizations from the lists and its seats from the charts)."""
+    from cogov.messages import CATALOGS
+    from cogov.render.site import SECTOR_ORDER
+    from cogov.schemas import default_schemas
+    from tests.conftest import ROOT
+
+    sectors = default_schemas().schemas["common"]["$defs"]["sector"]["enum"]
+    assert list(SECTOR_ORDER) == sectors
+    css = (ROOT / "site_theme" / "assets" / "cogov.css").read_text(encoding="utf-8")
+    for sector in sectors:
+        assert f"ui.sector.{sector}" in CATALOGS["en"]
+        assert f".cogov-fill-{sector}" in css, sector

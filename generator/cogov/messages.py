@@ -93,6 +93,8 @@ _EN: dict[str, str] = {
     "ref.missing": "no {kind} with the ID `{id}`{suggestion}",
     "ref.wrong_kind": "`{id}` is {found}, but {kind} is expected here",
     "ref.meeting_folder": "the folder `{body}` does not match any body in content/bodies/{suggestion}",
+    "site.member_unknown": "the plan names the member `{member}`, which the `members` of content/site.yml do not list{suggestion}",
+    "site.member_missing": "this site covers several OGP members ({members}): say whose plan this is with `member:`",
     "site.logo_missing": "the logo `{path}` is not in content/: put the image file there, or correct its name (the path is read from the content folder, for example `logo.png` for content/logo.png)",
     "site.logo_not_image": "the logo `{path}` is not a PNG, JPEG or WebP image; save it in one of those formats (SVG is not accepted, because an SVG file can carry scripts)",
     "site.language_untranslated": "the site's own headings, labels and values are not yet translated into `{code}`, so they will be in English (available: {available}); record content and the theme's menus are not affected. To add a translation, see docs/development.md",

@@ -50,6 +50,14 @@ class Link:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SiteMember:
+    id: str
+    name: str
+    country: str | None
+    member_type: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteInfo:
     title: str
     country: str | None
@@ -71,6 +79,7 @@ class SiteInfo:
     publisher_url: str | None = None
     publisher_logo: str | None = None  # a path inside content/
     accessibility: dict[str, str] = field(default_factory=dict)  # the publisher's statement fields
+    members: tuple[SiteMember, ...] = ()  # the OGP members a site covers, when it covers several
 
     def urn(self, key: str) -> str:
         """A stable absolute identifier for something this project publishes, for when the site has
@@ -227,6 +236,7 @@ class Plan:
     submitted: str | None
     summary: str
     documents: tuple[Link, ...]
+    member: str | None = None  # on a site that covers several OGP members: whose plan it is
 
 
 @dataclass(frozen=True, kw_only=True)

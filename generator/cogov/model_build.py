@@ -28,6 +28,7 @@ from cogov.model import (
     Records,
     Seat,
     SiteInfo,
+    SiteMember,
     Update,
 )
 from cogov.records import Document
@@ -72,6 +73,12 @@ def _site(doc: Document | None) -> SiteInfo:
         publisher_url=_s(publisher.get("url")),
         publisher_logo=_s(publisher.get("logo")),
         accessibility={k: v for k, v in (d.get("accessibility") or {}).items() if isinstance(v, str)},
+        members=tuple(
+            SiteMember(
+                id=m["id"], name=m["name"], country=_s(m.get("country")), member_type=m.get("member_type", "national")
+            )
+            for m in d.get("members") or []
+        ),
     )
 
 
@@ -190,6 +197,7 @@ def _plan(r: Records, doc: Document) -> None:
         submitted=_s(d.get("submitted")),
         summary=d.get("summary", ""),
         documents=_links(d.get("documents")),
+        member=_s(d.get("member")),
     )
 
 

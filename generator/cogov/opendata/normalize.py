@@ -139,6 +139,7 @@ class _Normalizer:
                 "id": p.id,
                 "title": p.title,
                 "number": p.number,
+                "member": p.member,
                 "start": p.start,
                 "end": p.end,
                 "status": p.status,
@@ -270,6 +271,11 @@ def normalize(r: Records) -> dict[str, Any]:
                 "country": site.country,
                 "member_type": site.member_type,
                 "member_name": site.member_name,
+                "members": [
+                    _drop_empty({"id": m.id, "name": m.name, "country": m.country, "member_type": m.member_type})
+                    for m in site.members
+                ],
+                "publisher": _drop_empty({"name": site.publisher_name, "url": site.publisher_url}),
                 "language": site.language,
                 "timezone": site.timezone,
                 "url": site.url,

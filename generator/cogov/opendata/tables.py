@@ -142,6 +142,7 @@ def _plans(d: Data) -> Iterator[Row]:
             "status": p["status"],
             "forum_id": _id(p.get("forum")),
             "submitted": p.get("submitted"),
+            "member_id": p.get("member"),
         }
 
 
@@ -311,6 +312,7 @@ TABLES: tuple[Table, ...] = (
         ("start", D, "First day of implementation"), ("end", D, "Last day"),
         ("status", S, "co-creation, implementation or completed"), ("forum_id", S, "Body that steers it"),
         ("submitted", D, "Date submitted to OGP"),
+        ("member_id", S, "On a site that covers several OGP members: the member whose plan it is"),
     ), _plans, ("id",), (("forum_id", "bodies", "id"),)),
     Table("commitments", "Commitments",
           page_text("Commitments of the action plans, with progress and IRM assessment."), (

@@ -92,7 +92,7 @@ def body(r: Records, b: Body) -> dict[str, Any]:
         _clean(
             {
                 "@type": "OrganizationRole",
-                "roleName": m.role,
+                "roleName": m.title or m.role,
                 "startDate": m.start,
                 "member": {"@type": "Person", "name": r.person_name(m.person, withheld)},
             }

@@ -20,7 +20,11 @@ from cogov.render.environment import Helpers, build_environment
 from cogov.render.paths import SECTION_NAMES
 
 STATUS_ORDER = ("completed", "in-progress", "delayed", "not-started", "withdrawn")
-SECTOR_ORDER = ("government", "civil-society", "private-sector", "academia", "parliament", "multilateral", "other")
+# The schema's order (common.json); a test keeps them the same.
+SECTOR_ORDER = (
+    "government", "civil-society", "private-sector", "academia", "parliament", "oversight-body",
+    "multilateral", "other",
+)  # fmt: skip
 
 Pages = Iterator[tuple[str, str | None]]
 # A body page lists its latest meetings only, so that it stays small as the archive grows.
@@ -147,12 +151,16 @@ class SiteRenderer:
     def _home_values(self) -> dict[str, Any]:
         r = self.r
         plans = sorted(r.plans.values(), key=lambda p: p.start)
-        current = next((p for p in reversed(plans) if p.status == "implementation"), plans[-1] if plans else None)
+        current = _current(plans)
+        # A site that covers several OGP members shows each member's current plan instead of one.
+        member_plans = [(m, _current([p for p in plans if p.member == m.id])) for m in r.site.members]
+        if member_plans:
+            current = None
         forum_id = current.forum if current and current.forum in r.bodies else None
         if forum_id is None:
             forum_id = next((b.id for b in r.bodies.values() if b.type == "multi-stakeholder-forum"), None)
         forum = r.bodies.get(forum_id or "")
-        values: dict[str, Any] = {"plan": current, "forum": forum}
+        values: dict[str, Any] = {"plan": current, "forum": forum, "member_plans": member_plans}
         if current:
             values["figures"] = self.plan_figures(current)
         if forum:
@@ -454,6 +462,11 @@ class SiteRenderer:
             # prints a page's title without escaping it.
             title = page.title or first_heading(page.text) or page.id
             yield self.record("page", page.id, partial(dict, page=page, title=title))
+
+
+def _current(plans: list[Plan]) -> Plan | None:
+    """The plan being implemented (the latest, if several), else the latest (``plans`` by start)."""
+    return next((p for p in reversed(plans) if p.status == "implementation"), plans[-1] if plans else None)
 
 
 def _role_order(m: Any) -> tuple[int, str]:

@@ -205,6 +205,22 @@ def rule_site_logo(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         yield _diag(doc, ("publisher", "logo"), "SITE002", t("site.logo_not_image", path=logo))
 
 
+def rule_plan_member(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """On a site that covers several OGP members, each plan names one of them."""
+    if doc.kind != "plan":
+        return
+    site = next(iter(ctx.index.by_kind.get("site", {}).values()), None)
+    listed = site.data.get("members") if site is not None else None
+    ids = [str(m.get("id")) for m in listed if isinstance(m, dict)] if isinstance(listed, list) else []
+    member = doc.data.get("member")
+    if isinstance(member, str) and member not in ids:
+        close = difflib.get_close_matches(member, ids, n=1)
+        suggestion = t("schema.did_you_mean", value=close[0]) if close else ""
+        yield _diag(doc, ("member",), "SITE003", t("site.member_unknown", member=member, suggestion=suggestion))
+    elif member is None and len(ids) > 1:
+        yield _warn(doc, (), "SITE003", t("site.member_missing", members=", ".join(ids)))
+
+
 def rule_commitment_periods(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Milestones should fall within their commitment's period, and that within the plan's."""
     if doc.kind != "commitment":
@@ -579,4 +595,5 @@ CROSS_RULES: tuple[Rule, ...] = (
     rule_attendance,
     rule_minutes,
     rule_site_logo,
+    rule_plan_member,
 )
