@@ -56,6 +56,29 @@ def test_model_validates_strictly_and_keeps_its_body_page(model: str, update_sna
     assert page == snapshot.read_text(encoding="utf-8"), f"{model}: the body page changed (make snapshots)"
 
 
+@pytest.mark.parametrize("model", sorted(BODIES))
+def test_model_open_data_validates(model: str, tmp_path: Path) -> None:
+    """records.json against the published schema, the tables against their Data Package."""
+    import json
+
+    import frictionless
+    from jsonschema import Draft202012Validator
+
+    from cogov.schemas import default_schemas
+
+    generated = generate(Settings.for_project(MODELS / model, as_of=dt.date.fromisoformat(AS_OF)))
+    schemas = default_schemas()
+    validator = Draft202012Validator(schemas.schemas["records"], registry=schemas.registry)
+    data = json.loads(generated.files["data/records.json"])
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)] == []
+    assert data["schema_version"] == "1.1"
+    for path, content in generated.files.items():
+        if path.startswith("data/"):
+            (tmp_path / Path(path).name).write_bytes(content)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("model", sorted(BODIES))
 def test_model_builds(model: str, tmp_path: Path) -> None:

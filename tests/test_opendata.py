@@ -17,7 +17,7 @@ from cogov.config import Settings
 from cogov.opendata import data_files
 from cogov.pipeline import generate
 from cogov.schemas import default_schemas, schema_dir
-from tests.conftest import ROOT
+from tests.conftest import CASES, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +161,21 @@ def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
     assert all(line.startswith('"') for line in actions.splitlines())
     exact = next(p for p in json.loads(files["data/records.json"])["people"] if p["id"] == "bo-berg")
     assert exact["name"] == '=HYPERLINK("https://evil.example","Bo")'  # JSON keeps the text as written
+
+
+@pytest.mark.parametrize("case_dir", sorted(p for p in (CASES / "valid").iterdir() if p.is_dir()), ids=lambda p: p.name)
+def test_records_json_of_every_valid_case_validates(case_dir: Path, tmp_path: Path) -> None:
+    """Whatever a valid project leaves out (a licence, a URL, seats), records.json still matches
+    its published schema: a missing value is left out, never written as null."""
+    import yaml
+
+    from tests.conftest import materialize_case
+
+    project = materialize_case(case_dir, tmp_path / "p")
+    as_of = str((yaml.safe_load((case_dir / "case.yml").read_text(encoding="utf-8")) or {}).get("as_of", "2025-01-01"))
+    generated = generate(Settings.for_project(project, as_of=dt.date.fromisoformat(as_of)))
+    assert generated.ok
+    schemas = default_schemas()
+    validator = Draft202012Validator(schemas.schemas["records"], registry=schemas.registry)
+    data = json.loads(generated.files["data/records.json"])
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)] == []

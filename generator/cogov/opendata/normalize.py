@@ -264,7 +264,7 @@ def normalize(r: Records) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "as_of": r.as_of,
-        "license": site.data_license,
+        **({"license": site.data_license} if site.data_license else {}),  # a project may not have chosen one
         "site": _drop_empty(
             {
                 "title": site.title,
