@@ -72,6 +72,28 @@ def project(size: int, out: Path, seed: int) -> Path:
     return target
 
 
+PAGE_LIMIT_KB = 100  # no page may be larger (the list pages are split to stay under it)
+
+
+def page_type(path: str) -> str:
+    """What kind of page a built HTML file is: a record's page, a list (or one of its later pages),
+    a year of meetings, the home page..."""
+    parts = path.split("/")
+    if path in ("index.html", "404.html"):
+        return {"index.html": "home", "404.html": "not found"}[path]
+    if parts[0] == "actions":
+        return "actions tracker"
+    if parts[0] == "meetings" and len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[1]):
+        return "meetings of a year"
+    if len(parts) >= 3 and parts[1] == "pages":
+        return f"{parts[0]} list"
+    if len(parts) == 2:
+        return f"{parts[0]} list" if parts[0] in RECORD_SECTIONS else parts[0]
+    if len(parts) == 3 and parts[0] in RECORD_SECTIONS:
+        return f"{parts[0]} record"
+    return parts[0]
+
+
 def site_metrics(site: Path) -> dict[str, Any]:
     pages = list(site.rglob("*.html"))
     sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in pages}
@@ -85,6 +107,11 @@ def site_metrics(site: Path) -> dict[str, Any]:
     }
     largest_record = max(records.items(), key=lambda kv: kv[1])
     largest = max(sizes.items(), key=lambda kv: kv[1])
+    by_type: dict[str, tuple[str, int]] = {}
+    for path, size in sizes.items():
+        kind = page_type(path)
+        if kind not in by_type or size > by_type[kind][1]:
+            by_type[kind] = (path, size)
     index = site / "search" / "search_index.json"
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return {
@@ -94,6 +121,8 @@ def site_metrics(site: Path) -> dict[str, Any]:
         "avg_page_kb": round(sum(sizes.values()) / len(sizes) / 1e3, 1),
         "largest_record_page": {"path": largest_record[0], "kb": round(largest_record[1] / 1e3, 1)},
         "largest_page": {"path": largest[0], "kb": round(largest[1] / 1e3, 1)},
+        "largest_by_type": {k: {"path": p, "kb": round(v / 1e3, 1)} for k, (p, v) in sorted(by_type.items())},
+        "pages_over_limit": sum(1 for v in sizes.values() if v > PAGE_LIMIT_KB * 1e3),
         "search_index_mb": round(index.stat().st_size / 1e6, 1),
         "search_index_gzip_mb": round(len(gzip.compress(index.read_bytes(), 6)) / 1e6, 1),
     }
@@ -227,6 +256,7 @@ def table(results: dict[str, Any]) -> str:
         ("Average page (KB)", lambda e: f"{e['site']['avg_page_kb']}"),
         ("Largest record page (KB)", lambda e: f"{e['site']['largest_record_page']['kb']}"),
         ("Largest page (KB)", lambda e: f"{e['site']['largest_page']['kb']} ({e['site']['largest_page']['path']})"),
+        (f"Pages over {PAGE_LIMIT_KB} KB", lambda e: f"{e['site'].get('pages_over_limit', 'n/a')}"),
         ("Search index (MB, gzip)", lambda e: f"{e['site']['search_index_mb']} ({e['site']['search_index_gzip_mb']})"),
         ("Preview: one meeting edited (s)", lambda e: f"{e['incremental_edit']['seconds']}"),
         ("Preview: pages rewritten", lambda e: f"{e['incremental_edit']['pages_rewritten']}"),
@@ -241,6 +271,13 @@ def table(results: dict[str, Any]) -> str:
     ]
     for label, cell in rows[1:]:
         out.append(f"| {label} | " + " | ".join(cell(sizes[c]) for c in cols) + " |")
+    kinds = sorted({k for e in sizes.values() for k in e["site"].get("largest_by_type", {})})
+    if kinds:
+        out += ["", "Largest page of each type (KB):", ""]
+        out += ["| Page type | " + " | ".join(f"{int(c):,} records" for c in cols) + " |", "|---|" + "---|" * len(cols)]
+        for kind in kinds:
+            cells = [sizes[c]["site"].get("largest_by_type", {}).get(kind, {}).get("kb", "") for c in cols]
+            out.append(f"| {kind} | " + " | ".join(str(x) for x in cells) + " |")
     return "\n".join(out) + "\n"
 
 

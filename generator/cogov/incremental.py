@@ -18,6 +18,7 @@ from cogov.config import Settings
 from cogov.kinds import with_pages
 from cogov.model import Records
 from cogov.records import CacheEntry, Document, gc_paused, strings
+from cogov.render import paths
 from cogov.render.paths import record_page
 from cogov.schemas import SchemaSet
 from cogov.validate import LocalCache, ValidationResult
@@ -88,7 +89,7 @@ class IncrementalGenerator:
         shown: dict[str, set[Key]] = {}
         rendered = pipeline.pages(records, only=affected, touched=shown, listings=bool(added_or_removed))
         self.touched.update(shown)
-        written, removed = self._write(rendered, records, changed, current)
+        written, removed = self._write(rendered, records, changed, current, bool(added_or_removed))
         self._remember(records, current)
         return Outcome(validation, True, written, removed, time.perf_counter() - started)
 
@@ -117,7 +118,12 @@ class IncrementalGenerator:
         return pages
 
     def _write(
-        self, rendered: dict[str, bytes], records: Records, changed: set[Key], current: dict[Key, Document]
+        self,
+        rendered: dict[str, bytes],
+        records: Records,
+        changed: set[Key],
+        current: dict[Key, Document],
+        rendered_all_lists: bool = False,
     ) -> tuple[list[str], list[str]]:
         written = []
         for path, data in rendered.items():
@@ -126,6 +132,12 @@ class IncrementalGenerator:
                 self.pages[path] = data
                 written.append(path)
         removed = []
+        if rendered_all_lists:  # a list that now needs fewer pages leaves none behind
+            for stale in [p for p in self.pages if paths.is_list_page(p) and p not in rendered]:
+                (self.docs_dir / stale).unlink(missing_ok=True)
+                del self.pages[stale]
+                self.touched.pop(stale, None)
+                removed.append(stale)
         for key in changed - set(current):
             page = self.record_pages.get(key)
             if page and page in self.pages:

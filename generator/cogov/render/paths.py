@@ -3,6 +3,8 @@ permalinks survive a change of title."""
 
 from __future__ import annotations
 
+import re
+
 from cogov.i18n import page_text
 from cogov.kinds import KINDS
 from cogov.model import Records
@@ -71,6 +73,30 @@ def public_url(records: Records, page: str) -> str | None:
 
 def year_page(year: str) -> str:
     return f"meetings/{year}.md"
+
+
+_LIST_PAGE = re.compile(r"(?:.+/pages|[^/]+|meetings/\d{4})/[1-9]\d*\.md")
+
+
+def is_list_page(page: str) -> bool:
+    """Whether ``page`` is a later page of a split list (see :func:`list_page`), never a record's."""
+    parent = page.rsplit("/", 1)[0] if "/" in page else ""
+    sections = {p.split("/")[0] for p in SECTIONS.values()}
+    if parent in sections:  # people/2.md is the page of a person whose ID is 2
+        return False
+    return _LIST_PAGE.fullmatch(page) is not None
+
+
+def list_page(first: str, number: int) -> str:
+    """Page ``number`` of a list split over several pages (page 1 is ``first`` itself):
+    ``people/index.md`` -> ``people/pages/2.md``, ``actions.md`` -> ``actions/2.md``,
+    ``meetings/2024.md`` -> ``meetings/2024/2.md``. None can be a record's page: a record page sits
+    directly in its section, and no record kind lives under ``actions/`` or a year."""
+    if number == 1:
+        return first
+    if first.endswith("/index.md"):
+        return f"{first[: -len('index.md')]}pages/{number}.md"
+    return f"{first[: -len('.md')]}/{number}.md"
 
 
 def record_page(records: Records, kind: str, record_id: str) -> str:

@@ -29,6 +29,26 @@ SECTOR_ORDER = (
 Pages = Iterator[tuple[str, str | None]]
 # A body page lists its latest meetings only, so that it stays small as the archive grows.
 RECENT_MEETINGS = 50
+# A list (people, organizations, open actions, a year's meetings) is split into pages of at most
+# this many bytes of rows, as estimated by its kind's ``size`` function, so that no page grows with
+# the archive: with the theme's 20 KB around it, a page stays under 100 KB.
+LIST_PAGE_BYTES = 45_000
+
+
+def paginate(items: list[Any], size: Callable[[Any], int], budget: int | None = None) -> list[list[Any]]:
+    """``items`` in order, in consecutive chunks whose estimated sizes add up to at most ``budget``
+    (a single item larger than that gets a page of its own); at least one chunk, maybe empty."""
+    budget = budget or LIST_PAGE_BYTES
+    chunks: list[list[Any]] = [[]]
+    used = 0
+    for item in items:
+        cost = size(item)
+        if chunks[-1] and used + cost > budget:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(item)
+        used += cost
+    return chunks
 
 
 class SiteRenderer:
@@ -102,6 +122,26 @@ class SiteRenderer:
                 legend=(tr("Members"), tr("Seats")),
             ),
         )
+
+    def listing(
+        self,
+        template: str,
+        first: str,
+        items: list[Any],
+        size: Callable[[Any], int],
+        label: Callable[[Any], str],
+        values: Callable[[list[Any]], dict[str, Any]],
+    ) -> Pages:
+        """A list over as many pages as its size needs, each with a pager: the pages' numbers and
+        ranges (first and last entry), linked without JavaScript."""
+        chunks = paginate(items, size)
+        addresses = [paths.list_page(first, n) for n in range(1, len(chunks) + 1)]
+        ranges = [(a, label(c[0]), label(c[-1])) if c else (a, "", "") for a, c in zip(addresses, chunks, strict=True)]
+        for n, (address, chunk) in enumerate(zip(addresses, chunks, strict=True), start=1):
+            pager = {"number": n, "count": len(chunks), "ranges": ranges}
+            yield self.page(
+                template, address, partial(lambda c, p: {**values(c), "pager": p}, chunk, pager), listing=True
+            )
 
     def record(self, kind_name: str, record_id: str, values: Callable[[], dict[str, Any]]) -> tuple[str, str | None]:
         """A record's page: its kind's template at its kind's address, under its breadcrumbs."""
@@ -341,12 +381,26 @@ class SiteRenderer:
             values = {
                 "trail": self.trail("meeting", items[0].id)[:-1],
                 "year": year,
-                "items": items,
                 "next": years[i - 1][0] if i > 0 else None,
                 "previous": years[i + 1][0] if i + 1 < len(years) else None,
             }
-            yield self.page("meetings_year.md.j2", paths.year_page(year), partial(dict, values), listing=True)
-        yield self.page("actions.md.j2", paths.ACTIONS, self._actions_values, listing=True)
+            yield from self.listing(
+                "meetings_year.md.j2",
+                paths.year_page(year),
+                items,
+                size=lambda m: 420 + 2 * len(m.title),
+                label=lambda m: self.helpers.date(m.date),
+                values=partial(lambda v, chunk: {**v, "items": chunk}, values),
+            )
+        actions = self._actions_values()
+        yield from self.listing(
+            "actions.md.j2",
+            paths.ACTIONS,
+            actions["open"],
+            size=lambda a: 600 + 2 * len(a.text) + 150 * len(a.commitments),
+            label=lambda a: self.helpers.date(a.due) if a.due else self.helpers.tr_text("no date"),
+            values=lambda chunk: {**actions, "page_open": chunk},
+        )
 
     def _meeting_values(self, m: Meeting) -> dict[str, Any]:
         present = Counter(a.status for a in m.attendance if a.on_behalf_of is None)
@@ -385,20 +439,36 @@ class SiteRenderer:
         people = sorted(r.people.values(), key=lambda p: (p.withdrawn, p.name.casefold()))
         for p in people:
             yield self.record("person", p.id, partial(self._person_values, p))
-        yield self.page(
-            "people_index.md.j2", paths.INDEXES["person"], lambda: {"rows": self._people_rows(people)}, listing=True
+        rows = self._people_rows(people)
+        yield from self.listing(
+            "people_index.md.j2",
+            paths.INDEXES["person"],
+            rows,
+            size=lambda row: 160 + 120 * len(row["current"]),
+            label=lambda row: self.helpers.person_label(row["person"].id),
+            values=lambda chunk: {"rows": chunk},
         )
         organizations = sorted(r.organizations.values(), key=lambda o: o.name.casefold())
         for o in organizations:
             yield self.record("organization", o.id, partial(self._org_values, o))
 
-        def index_values() -> dict[str, Any]:
-            by_sector: dict[str, list[Organization]] = defaultdict(list)
-            for o in organizations:
-                by_sector[o.sector].append(o)
-            return {"by_sector": [(s, by_sector[s]) for s in SECTOR_ORDER if s in by_sector]}
+        def by_sector(chunk: list[Organization]) -> dict[str, Any]:
+            groups: dict[str, list[Organization]] = defaultdict(list)
+            for o in chunk:
+                groups[o.sector].append(o)
+            return {"by_sector": [(s, groups[s]) for s in SECTOR_ORDER if s in groups]}
 
-        yield self.page("organizations_index.md.j2", paths.INDEXES["organization"], index_values, listing=True)
+        # Grouped by sector, in the sectors' order, and split into pages like the other lists.
+        order = {s: i for i, s in enumerate(SECTOR_ORDER)}
+        grouped = sorted(organizations, key=lambda o: (order.get(o.sector, len(order)), o.name.casefold()))
+        yield from self.listing(
+            "organizations_index.md.j2",
+            paths.INDEXES["organization"],
+            grouped,
+            size=lambda o: 140 + len(o.name) * 2,
+            label=lambda o: o.name,
+            values=by_sector,
+        )
 
     def _people_rows(self, people: list[Person]) -> list[dict[str, Any]]:
         r = self.r
