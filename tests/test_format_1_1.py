@@ -173,3 +173,34 @@ def test_every_sector_is_ordered_labelled_and_coloured() -> None:
     for sector in sectors:
         assert f"ui.sector.{sector}" in CATALOGS["en"]
         assert f".cogov-fill-{sector}" in css, sector
+
+
+def test_the_theme_receives_the_publisher_escaped() -> None:
+    """MkDocs' templates print what they are given as it is: every word cogov gives the theme
+    (publisher, contact, licence, the no-JavaScript line) arrives escaped."""
+    from cogov.builder_config import theme_context
+    from cogov.i18n import translations
+    from cogov.model import SiteInfo
+
+    site = SiteInfo(
+        title="T",
+        country=None,
+        member_type=None,
+        member_name=None,
+        language="en",
+        timezone="UTC",
+        description="",
+        contact_email="office@x.example",
+        contact_url='https://x.example/"><script>',
+        data_license="CC-BY-4.0",
+        repository=None,
+        branch="main",
+        fictional=False,
+        publisher_name="<svg onload=alert(3)>",
+        publisher_url="https://x.example/?a=1&b=2",
+    )
+    context = theme_context(site, translations("en").gettext)
+    assert context["banner"] == 'A website of <a href="https://x.example/?a=1&amp;b=2">&lt;svg onload=alert(3)&gt;</a>'
+    assert context["publisher"] == "&lt;svg onload=alert(3)&gt;"
+    assert {"text": "Contact", "href": "https://x.example/&quot;&gt;&lt;script&gt;"} in context["footer"]
+    assert all("<" not in item["text"] for item in context["footer"])

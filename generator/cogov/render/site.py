@@ -111,7 +111,13 @@ class SiteRenderer:
     def seats_chart(self, rows: list[tuple[str, str, int, int]]) -> Any:
         tr = self.helpers.tr_text
         description = "; ".join(
-            tr("{sector}: {members} members for {seats} seats", sector=label, members=members, seats=seats)
+            self.helpers.tr_plural(
+                "{sector}: {members} of {count} seat taken",
+                "{sector}: {members} of {count} seats taken",
+                seats,
+                sector=label,
+                members=members,
+            )
             for label, _, seats, members in rows
         )
         return charts.figure(
