@@ -71,7 +71,7 @@ def test_tables_hold_the_records(files: dict[str, bytes]) -> None:
 
 def test_popolo(files: dict[str, bytes]) -> None:
     data = json.loads(files["data/popolo.json"])
-    assert set(data) == {"persons", "organizations", "memberships", "events"}
+    assert set(data) == {"persons", "organizations", "memberships", "events", "posts"}
     membership = next(
         m for m in data["memberships"] if m["person_id"] == "tomas-herrera" and m["organization_id"] == "body/msf"
     )
@@ -85,6 +85,13 @@ def test_popolo(files: dict[str, bytes]) -> None:
         assert m["person_id"] in ids and m["organization_id"] in ids
     event = next(e for e in data["events"] if e["id"] == "meeting/2025-12-16-extraordinary")
     assert event["status"] == "cancelled"
+    # The technical secretariat's named seats are posts, each held by a membership.
+    posts = {p["id"]: p for p in data["posts"]}
+    assert posts["body/technical-secretariat/seat/authority"]["label"] == (
+        "National Authority for Transparency and Access to Information"
+    )
+    held = {m.get("post_id") for m in data["memberships"]}
+    assert set(posts) <= held
 
 
 def test_published_schemas_match_their_ids(files: dict[str, bytes]) -> None:
