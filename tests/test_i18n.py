@@ -184,3 +184,20 @@ def test_diagnostics_in_other_languages_keep_their_codes_and_places(tmp_path: Pa
             assert en_match.group(2) != es_match.group(2), (case.name, "not translated", es_line)
             checked += 1
     assert checked > 40
+
+
+def test_schema_hints_are_in_the_readers_language(tmp_path: Path) -> None:
+    """A value of the wrong form is explained by the field's hint, in the reader's language too."""
+    import io
+    from contextlib import redirect_stdout
+
+    from cogov.cli import main
+    from tests.conftest import CASES, materialize_case
+
+    assert "an ID uses lower-case letters, digits and single hyphens, for example `ana-quispe`" in i18n.schema_hints()
+    project = materialize_case(CASES / "invalid" / "chair-and-seats-shapes", tmp_path / "p")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        main(["validate", "--project", str(project), "--lang", "es", "--as-of", "2025-01-01"])
+    assert "los puestos son una cifra por sector" in out.getvalue()
+    assert "seats are a count per sector" not in out.getvalue()

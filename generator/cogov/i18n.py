@@ -121,6 +121,32 @@ def format_date(value: str | None, language: str = "en") -> str:
     return str(babel_format_date(day, "long", locale=locale(language)))
 
 
+HINT_CONTEXT = "schema.hint"
+
+
+def schema_hints() -> list[str]:
+    """Every ``x-hint`` in the schemas: how to write a field's value, in words a diagnostic quotes."""
+    import json
+
+    from cogov.schemas import schema_dir
+
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("x-hint"), str) and node["x-hint"] not in found:
+                found.append(node["x-hint"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(schema_dir().glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
 def template(domain: str = DOMAIN) -> Catalog:
     """A domain's messages, as ``make catalogues`` writes them to locales/<domain>.pot: for the
     site, every ``tr("...")`` in the templates and the code; and the domain's keys of messages.py."""
@@ -136,6 +162,8 @@ def template(domain: str = DOMAIN) -> Catalog:
         for kind in KINDS:  # the kinds' names that diagnostics and `cogov diff` use
             for form in ("noun", "article", "heading"):
                 catalog.add(getattr(kind, form), context=f"kind.{kind.name}.{form}")
+        for hint in schema_hints():  # the schemas' hints, which diagnostics quote (SCH006)
+            catalog.add(hint, context=HINT_CONTEXT)
     if domain != DOMAIN:
         return catalog
     source = LOCALES.parent.parent

@@ -10,7 +10,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from cogov.errors import Diagnostic, Severity, format_field
-from cogov.messages import t
+from cogov.i18n import HINT_CONTEXT
+from cogov.messages import t, t_or
 from cogov.records import Document
 from cogov.validate.index import KIND_ARTICLE
 
@@ -93,10 +94,11 @@ def _messages(error: ValidationError, doc: Document) -> Iterator[tuple[tuple[str
             yield from _messages(best_match(deeper), doc)
             return
         if "x-hint" in schema:
-            yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=schema["x-hint"])
+            hint = t_or(HINT_CONTEXT, str(schema["x-hint"]))
+            yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=hint)
             return
     if keyword == "pattern":
-        hint = schema.get("x-hint") or schema.get("description", "")
+        hint = t_or(HINT_CONTEXT, str(schema["x-hint"])) if "x-hint" in schema else schema.get("description", "")
         yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=hint)
         return
     simple: dict[str, tuple[str, str, dict[str, Any]]] = {
