@@ -267,3 +267,25 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(browser: object, si
         assert seen >= 20, (path, seen)
     context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_results_pass_axe_in_both_palettes(browser: object, site_url: str, width: int) -> None:
+    """The search dialog with results shown (the theme's greys on its result bar were 2.8-4:1)."""
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: run `make tools` (make test does it)")
+    script = AXE.read_text(encoding="utf-8")
+    violations = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(site_url)
+        if width < 600:
+            page.click(".md-header label[for=__search]")
+        page.wait_for_timeout(1000)  # the search index loads in a worker
+        page.locator(".md-search__input").press_sequentially("contracting", delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.add_script_tag(content=script)
+        violations += [f"{width}px {scheme} search: {v}" for v in page.evaluate(_AXE_RUN)]
+        context.close()
+    assert violations == []
