@@ -204,3 +204,18 @@ def test_the_theme_receives_the_publisher_escaped() -> None:
     assert context["publisher"] == "&lt;svg onload=alert(3)&gt;"
     assert {"text": "Contact", "href": "https://x.example/&quot;&gt;&lt;script&gt;"} in context["footer"]
     assert all("<" not in item["text"] for item in context["footer"])
+
+
+def test_a_consultation_counts_its_participants_and_its_notice(tmp_path: Path) -> None:
+    """A co-creation activity: when it was announced (days ahead), who could come, how, and how
+    many came by sector when they are not named."""
+    files = _build(materialize_case(CASES / "valid" / "consultation-with-participants", tmp_path / "p"))
+    page = files["meetings/2024-05-02-consultation.md"]
+    assert "- Announced: 11 April 2024, 21 days before" in page
+    assert "- Open to: The public" in page and "- Taking part: Online" in page
+    assert "38 people took part." in page
+    assert page.index("| Government | 3 |") < page.index("| Civil society | 31 |") < page.index("| Academia | 4 |")
+    data = json.loads(files["data/records.json"])
+    meeting = next(m for m in data["meetings"] if m["id"] == "2024-05-02-consultation")
+    assert meeting["participants"] == {"academia": 4, "civil-society": 31, "government": 3}
+    assert meeting["announced"] == "2024-04-11" and meeting["audience"] == "public" and "attendance" not in meeting

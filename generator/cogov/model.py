@@ -297,6 +297,10 @@ class Meeting:
     minutes_status: str | None
     approved_in: str | None
     minutes: str
+    announced: str | None = None  # the notice date
+    audience: str | None = None  # members, invited or public
+    channel: str | None = None  # in-person, online, hybrid or written
+    participants: dict[str, int] = field(default_factory=dict)  # by sector, when people are not named
 
     @property
     def attendance_rate(self) -> float | None:

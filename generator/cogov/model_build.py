@@ -286,6 +286,10 @@ def _meeting(r: Records, doc: Document) -> None:
         minutes_status=_s(d.get("minutes")),
         approved_in=_s(d.get("approved_in")),
         minutes=doc.markdown,
+        announced=_s(d.get("announced")),
+        audience=_s(d.get("audience")),
+        channel=_s(d.get("channel")),
+        participants=dict(d.get("participants") or {}),
     )
     r.meetings[doc.id] = meeting
     r.meetings_of_body[doc.parent].append(doc.id)

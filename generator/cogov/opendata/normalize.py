@@ -201,11 +201,15 @@ class _Normalizer:
                 "timezone": m.timezone,
                 "kind": m.kind,
                 "status": m.status,
+                "announced": m.announced,
+                "audience": m.audience,
+                "channel": m.channel,
                 "location": m.location,
                 "online_url": m.online_url,
                 "chair": self.person_ref(m.chairs[0]) if m.chairs else None,
                 "chairs": [self.person_ref(c) for c in m.chairs] if len(m.chairs) > 1 else None,
                 "attendance_rate": round(m.attendance_rate, 4) if m.attendance_rate is not None else None,
+                "participants": dict(sorted(m.participants.items())),
                 "attendance": [
                     _drop_empty(
                         {

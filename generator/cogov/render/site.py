@@ -424,7 +424,16 @@ class SiteRenderer:
         summary = list_separator(self.language).join(parts)
         if m.attendance_rate is not None:
             summary += ". " + tr("Attendance rate: {rate}%.", rate=round(m.attendance_rate * 100))
-        return {"meeting": m, "summary": summary, "structured": jsonld.meeting(self.r, m)}
+        notice = (dt.date.fromisoformat(m.date) - dt.date.fromisoformat(m.announced)).days if m.announced else 0
+        participants = [(s, m.participants[s]) for s in SECTOR_ORDER if m.participants.get(s)]
+        return {
+            "meeting": m,
+            "summary": summary,
+            "notice_days": notice,
+            "participants": participants,
+            "participants_total": sum(count for _, count in participants),
+            "structured": jsonld.meeting(self.r, m),
+        }
 
     def _actions_values(self) -> dict[str, Any]:
         r = self.r

@@ -142,6 +142,9 @@ def rule_date_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 yield from _order(doc, ("milestones", i), m, "start", "end")
         case "meeting":
             yield from _order(doc, (), d, "start_time", "end_time")
+            announced, date = d.get("announced"), d.get("date")
+            if isinstance(announced, str) and isinstance(date, str) and announced > date:
+                yield _diag(doc, ("announced",), "DATE007", t("date.announced_after", announced=announced, date=date))
 
 
 def rule_meeting_file_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -468,7 +471,7 @@ def rule_attendance(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     d = doc.data
     status, date = d.get("status", "held"), d.get("date")
     attendance = list(_items(doc, "attendance"))
-    if status == "held" and not attendance:
+    if status == "held" and not attendance and not d.get("participants"):
         yield _diag(doc, (), "ATT003", t("attend.missing"))
     body = ctx.index.valid("body", doc.parent)
     if body is None or not isinstance(date, str):
