@@ -119,3 +119,16 @@ def test_the_preview_removes_list_pages_no_longer_needed(small_pages: None, tmp_
     after = {p.relative_to(docs).as_posix() for p in (docs / "people").rglob("*.md")}
     assert after == {p for p in _pages(project) if p.startswith("people/")}
     assert len([p for p in before if "/pages/" in p]) > len([p for p in after if "/pages/" in p])
+
+
+def test_a_persons_page_lists_their_latest_meetings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-serving member's page does not grow with the archive: the latest meetings, a count,
+    and the way to the rest (as on a body's page)."""
+    monkeypatch.setattr(site, "RECENT_MEETINGS", 3)
+    page = _pages(ROOT)["people/lucia-mendoza.md"]
+    part = page[page.index("## Meetings") :]
+    rows = [
+        line for line in part[: part.index("The 3 most recent")].splitlines() if line.startswith("| ") and "](" in line
+    ]
+    assert len(rows) == 3
+    assert re.search(r"The 3 most recent of \d+ meetings; \[all meetings by year\]\(\.\./meetings/index\.md\)\.", part)

@@ -498,7 +498,9 @@ class SiteRenderer:
         return {
             "person": p,
             "memberships": sorted(r.memberships_of_person.get(p.id, []), key=lambda m: m.start, reverse=True),
+            # The latest only, as on a body's page, so that a long-serving member's page stays small.
             "meetings": sorted(r.attendance_of_person.get(p.id, []), key=lambda x: r.meetings[x[0]].date, reverse=True),
+            "recent": RECENT_MEETINGS,
             "attended": attended,
             "listed": listed,
             "actions": sorted(r.actions_of_owner.get(p.id, []), key=lambda a: a.due or "", reverse=True),
