@@ -65,8 +65,9 @@ def test_personal_capacity_titles_and_vice_chairs(files: dict[str, str]) -> None
     )
     assert "| Vice-chair |" in _row(forum, "Cy Dahl")
     assert "Co-chair (Incoming civil-society co-chair)" in _row(forum, "Ana Quispe")
-    # The personal seat counts in its sector: 1 of 1 academic seat taken.
+    # The personal seat counts in its sector: 1 of 1 academic seat taken; a vice-chair holds a seat.
     assert "| Academia | 1 | 1 |" in forum
+    assert "| Government | 2 | 2 |" in forum
     data = json.loads(files["data/records.json"])
     assert data["schema_version"] == "1.1"
     forum_data = next(b for b in data["bodies"] if b["id"] == "forum")
@@ -219,3 +220,18 @@ def test_a_consultation_counts_its_participants_and_its_notice(tmp_path: Path) -
     meeting = next(m for m in data["meetings"] if m["id"] == "2024-05-02-consultation")
     assert meeting["participants"] == {"academia": 4, "civil-society": 31, "government": 3}
     assert meeting["announced"] == "2024-04-11" and meeting["audience"] == "public" and "attendance" not in meeting
+
+
+def test_every_role_is_ordered_labelled_and_counted_or_not() -> None:
+    """The roles the schema allows are the ones pages order and name, and each either holds a seat
+    or is one of the roles documented as holding none (a role added to the schema alone would not
+    be counted against the seats)."""
+    from cogov.messages import CATALOGS
+    from cogov.model import SEAT_ROLES
+    from cogov.render.site import ROLE_ORDER
+    from cogov.schemas import default_schemas
+
+    roles = default_schemas().schemas["body"]["properties"]["members"]["items"]["properties"]["role"]["enum"]
+    assert list(ROLE_ORDER) == roles
+    assert set(roles) - SEAT_ROLES == {"alternate", "observer", "secretariat"}
+    assert all(f"ui.role.{role}" in CATALOGS["en"] for role in roles)

@@ -6,6 +6,7 @@ Everything here is pure: no file access, no clock (``as_of`` is passed in).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import uuid
@@ -24,7 +25,7 @@ def withheld_id(person_id: str, key: bytes) -> str:
     return WITHHELD_PREFIX + hmac.new(key, person_id.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
 
 
-SEAT_ROLES = frozenset({"chair", "co-chair", "member"})
+SEAT_ROLES = frozenset({"chair", "co-chair", "vice-chair", "member"})
 
 
 def active_on(start: str, end: str | None, day: str) -> bool:
@@ -33,8 +34,31 @@ def active_on(start: str, end: str | None, day: str) -> bool:
     return start <= day and (end is None or day <= end)
 
 
+def next_day(day: str) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+def day_before(day: str) -> str:
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+
+
+def add_years(day: str, years: int) -> str:
+    """The same day ``years`` later or earlier (29 February: the 28th in a year without one)."""
+    date = dt.date.fromisoformat(day)
+    try:
+        return date.replace(year=date.year + years).isoformat()
+    except ValueError:
+        return date.replace(year=date.year + years, day=28).isoformat()
+
+
+def term_end(start: str, years: int) -> str:
+    """The last day of a term of ``years`` that began on ``start``."""
+    return day_before(add_years(start, years))
+
+
 def holds_seat(role: str) -> bool:
-    """Chairs, co-chairs and members hold a seat; alternates, observers and the secretariat do not."""
+    """Chairs, co-chairs, vice-chairs and members hold a seat; alternates, observers and the
+    secretariat do not."""
     return role in SEAT_ROLES
 
 

@@ -14,7 +14,19 @@ from cogov.i18n import format_percent, list_separator
 from cogov.kinds import KINDS, NAMES, kind
 from cogov.markup import first_heading
 from cogov.messages import t
-from cogov.model import Body, Commitment, Meeting, Membership, Organization, Person, Plan, Records
+from cogov.model import (
+    Body,
+    Commitment,
+    Meeting,
+    Membership,
+    Organization,
+    Person,
+    Plan,
+    Records,
+    add_years,
+    next_day,
+    term_end,
+)
 from cogov.render import charts, jsonld, paths
 from cogov.render.environment import Helpers, build_environment
 from cogov.render.paths import SECTION_NAMES
@@ -283,7 +295,7 @@ class SiteRenderer:
         # the later one's row, so "since" is the start of the whole tenure.
         continued = {m.index for chain in chains.values() for m in chain[:-1]}
         last_day = r.last_day(body.id)
-        year_ago = _shift_year(last_day, -1)
+        year_ago = add_years(last_day, -1)
         current = sorted((m for m in r.current_members(body.id) if m.index not in continued), key=_role_order)
         past = [m for m in r.past_members(body.id) if m.index not in continued]
         by_sector = Counter(r.membership_sector(m) or "other" for m in current if m.holds_seat)
@@ -322,7 +334,7 @@ class SiteRenderer:
             ]
             term_ends = None
             if holder is not None and seat.term_years:
-                term_ends = _day_before(_add_years(holder.start, seat.term_years))
+                term_ends = term_end(holder.start, seat.term_years)
             ended = [m.end for m in holders if m.end and m.end < day]
             rows.append(
                 {
@@ -556,9 +568,12 @@ def _current(plans: list[Plan]) -> Plan | None:
     return next((p for p in reversed(plans) if p.status == "implementation"), plans[-1] if plans else None)
 
 
+# The schema's order of roles (body.json); a test keeps them the same.
+ROLE_ORDER = ("chair", "co-chair", "vice-chair", "member", "alternate", "observer", "secretariat")
+
+
 def _role_order(m: Any) -> tuple[int, str]:
-    order = ["chair", "co-chair", "vice-chair", "member", "alternate", "observer", "secretariat"]
-    return (order.index(m.role), m.start)
+    return (ROLE_ORDER.index(m.role), m.start)
 
 
 def _tenures(members: tuple[Membership, ...]) -> dict[int, list[Membership]]:
@@ -572,36 +587,11 @@ def _tenures(members: tuple[Membership, ...]) -> dict[int, list[Membership]]:
         chain: list[Membership] = []
         for m in sorted(runs, key=lambda m: m.start):
             previous = chain[-1] if chain else None
-            if previous is None or previous.end is None or _next_day(previous.end) < m.start:
+            if previous is None or previous.end is None or next_day(previous.end) < m.start:
                 chain = []
             chain = [*chain, m]
             chains[m.index] = chain
     return chains
-
-
-def _next_day(day: str) -> str:
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
-
-
-def _day_before(day: str) -> str:
-    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
-
-
-def _add_years(day: str, years: int) -> str:
-    """The same day ``years`` later (29 February: the 28th in a year without one)."""
-    date = dt.date.fromisoformat(day)
-    try:
-        return date.replace(year=date.year + years).isoformat()
-    except ValueError:
-        return date.replace(year=date.year + years, day=28).isoformat()
-
-
-def _shift_year(day: str, years: int) -> str:
-    d = dt.date.fromisoformat(day)
-    try:
-        return d.replace(year=d.year + years).isoformat()
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28).isoformat()
 
 
 def _tidy(text: str) -> str:

@@ -11,7 +11,7 @@ from cogov.model import WITHHELD_PREFIX
 from cogov.records import ID_RE, CacheEntry, Document, discover, slugify
 from cogov.schemas import SchemaSet, default_schemas
 from cogov.validate.index import KIND_LABEL, RecordIndex
-from cogov.validate.rules import CROSS_RULES, LOCAL_RULES, Context
+from cogov.validate.rules import CROSS_RULES, LOCAL_RULES, Context, site_logo
 from cogov.validate.schema_check import check_document
 
 __all__ = ["LocalCache", "ValidationResult", "validate_documents", "validate_project"]
@@ -63,9 +63,8 @@ def _named_file(diagnostic: Diagnostic, documents: list[Document]) -> bool:
         return False
     for doc in documents:
         if doc.kind == "site" and not doc.broken:
-            publisher = doc.data.get("publisher")
-            logo = publisher.get("logo") if isinstance(publisher, dict) else None
-            return isinstance(logo, str) and diagnostic.path == f"content/{logo}"
+            logo = site_logo(doc)
+            return logo is not None and diagnostic.path == f"content/{logo}"
     return False
 
 

@@ -14,7 +14,7 @@ from cogov.errors import Diagnostic, Severity, format_field
 from cogov.i18n import catalogue_languages
 from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
 from cogov.messages import t
-from cogov.model import active_on, holds_seat
+from cogov.model import active_on, holds_seat, term_end
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
 
@@ -191,11 +191,17 @@ def _is_image(head: bytes) -> bool:
     return head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
-def rule_site_logo(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-    """The publisher's logo is a raster image inside content/ (the header shows it)."""
+def site_logo(doc: Document) -> str | None:
+    """The publisher's logo that content/site.yml names (a path inside content/), if any."""
     publisher = doc.data.get("publisher") if doc.kind == "site" else None
     logo = publisher.get("logo") if isinstance(publisher, dict) else None
-    if not isinstance(logo, str) or ctx.content is None:
+    return logo if isinstance(logo, str) else None
+
+
+def rule_site_logo(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """The publisher's logo is a raster image inside content/ (the header shows it)."""
+    logo = site_logo(doc)
+    if logo is None or ctx.content is None:
         return
     path = ctx.content / logo
     try:
@@ -360,20 +366,6 @@ def rule_memberships(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield _warn(doc, where, "MEM003", message)
 
 
-def _add_years(day: str, years: int) -> str:
-    """The day ``years`` after ``day`` (29 February: 28 February in a year without one)."""
-    year, rest = int(day[:4]) + years, day[4:]
-    if rest == "-02-29" and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
-        rest = "-02-28"
-    return f"{year:04d}{rest}"
-
-
-def _day_before(day: str) -> str:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
-
-
 def rule_seats(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Named seats (``seats`` as a list): each membership names a seat the body has, one holder at a
     time, terms that ran out, vacant seats; and, for every body, alternates whose principal no
@@ -428,7 +420,7 @@ def rule_seats(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         holders[seat_id].append((i, m))
         term = named[seat_id].get("term_years")
         if isinstance(term, int) and m.get("end") is None:
-            ends = _day_before(_add_years(str(m.get("start")), term))
+            ends = term_end(str(m.get("start")), term)
             if ends < last_day:
                 message = t("seat.term_over", person=_name(ctx, str(m.get("person"))), seat=seat_id, years=term,
                             start=m.get("start"), ended=ends)  # fmt: skip
