@@ -34,7 +34,9 @@ dev: $(DEV)
 site: venv
 	$(BIN)/cogov build --project $(PROJECT)
 
+# Built first, so that the preview's search has a current index (see cogov serve).
 serve: venv
+	$(BIN)/cogov build --project $(PROJECT)
 	$(BIN)/cogov serve --project $(PROJECT)
 
 # Debian's Chromium for the browser test; never a browser downloaded by a test tool.

@@ -4,7 +4,8 @@ For synthetic projects of 1,000, 5,000 and 10,000 records it times, each as the 
 several runs in fresh processes: `cogov validate`, the generation step (`cogov generate`: load,
 validate, render, write), the full build (`cogov build`) and, in the same run, MkDocs alone
 building the same generated folder. It also reports peak memory, site and page sizes, the search
-index, and the preview's incremental regeneration after editing one meeting. Results go to
+index and what a visitor's search costs (bench/visitor.py), and the preview's incremental
+regeneration after editing one meeting. Results go to
 bench/out/results.json and bench/out/results.md.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import platform
@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "generator"))
 
 from synth import generate as synthesize  # noqa: E402
+from visitor import measure as visitor_costs  # noqa: E402
 
 AS_OF = "2026-11-26"
 RECORD_SECTIONS = ("meetings", "people", "organizations", "commitments", "bodies", "action-plans")
@@ -112,7 +113,7 @@ def site_metrics(site: Path) -> dict[str, Any]:
         kind = page_type(path)
         if kind not in by_type or size > by_type[kind][1]:
             by_type[kind] = (path, size)
-    index = site / "search" / "search_index.json"
+    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return {
         "html_pages": len(pages),
@@ -123,8 +124,24 @@ def site_metrics(site: Path) -> dict[str, Any]:
         "largest_page": {"path": largest[0], "kb": round(largest[1] / 1e3, 1)},
         "largest_by_type": {k: {"path": p, "kb": round(v / 1e3, 1)} for k, (p, v) in sorted(by_type.items())},
         "pages_over_limit": sum(1 for v in sizes.values() if v > PAGE_LIMIT_KB * 1e3),
-        "search_index_mb": round(index.stat().st_size / 1e6, 1),
-        "search_index_gzip_mb": round(len(gzip.compress(index.read_bytes(), 6)) / 1e6, 1),
+        "search_index_mb": round(sum(p.stat().st_size for p in bundle) / 1e6, 1),
+        "search_index_files": len(bundle),
+    }
+
+
+QUERIES = ("Person 17", "procurement", "budget transparency")  # a name, a common word, two words
+
+
+def search_metrics(site: Path) -> dict[str, Any]:
+    """The time indexing adds to a build (Pagefind over the built site, run again on its own) and
+    what a visitor's search costs (bench/visitor.py)."""
+    from cogov.search_index import index_site
+
+    stats = index_site(site)
+    return {
+        "index_seconds": round(stats.seconds, 2),
+        "indexed_pages": stats.pages,
+        **visitor_costs(site, list(QUERIES)),
     }
 
 
@@ -211,6 +228,7 @@ def main() -> int:
         ]
         entry["mkdocs_alone"] = median_run(mkdocs, args.runs, clean(base))
         entry["site"] = site_metrics(site)
+        entry["search"] = search_metrics(site)
         entry["incremental_edit"] = incremental(target)
         entry["derived"] = {
             "validate_records_per_s": round(size / entry["validate"]["seconds"]),
@@ -257,7 +275,16 @@ def table(results: dict[str, Any]) -> str:
         ("Largest record page (KB)", lambda e: f"{e['site']['largest_record_page']['kb']}"),
         ("Largest page (KB)", lambda e: f"{e['site']['largest_page']['kb']} ({e['site']['largest_page']['path']})"),
         (f"Pages over {PAGE_LIMIT_KB} KB", lambda e: f"{e['site'].get('pages_over_limit', 'n/a')}"),
-        ("Search index (MB, gzip)", lambda e: f"{e['site']['search_index_mb']} ({e['site']['search_index_gzip_mb']})"),
+        (
+            "Search index on disk (MB, files)",
+            lambda e: f"{e['site']['search_index_mb']} ({e['site']['search_index_files']:,})",
+        ),
+        ("Indexing for search, within the full build (s)", lambda e: f"{e['search']['index_seconds']}"),
+        ("Search page itself, first visit (KB)", lambda e: f"{e['search']['search_page_kb']}"),
+        ("First search, most of 3 queries (KB)", lambda e: f"{e['search']['max_first_search_kb']}"),
+        ("Opening a result (KB)", lambda e: f"{e['search']['max_open_result_kb']}"),
+        ("First result after Enter, Slow 4G (ms)", lambda e: f"{e['search']['max_typed_ms']:,}"),
+        ("First result from a cold page, Slow 4G (ms)", lambda e: f"{e['search']['max_cold_ms']:,}"),
         ("Preview: one meeting edited (s)", lambda e: f"{e['incremental_edit']['seconds']}"),
         ("Preview: pages rewritten", lambda e: f"{e['incremental_edit']['pages_rewritten']}"),
     ]

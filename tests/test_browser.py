@@ -88,17 +88,70 @@ def test_visitor_path(browser: object, site_url: str) -> None:
     page.close()
 
 
-def test_search_finds_a_commitment(browser: object, site_url: str) -> None:
+def search_results(page: object) -> list[str]:
+    """The titles of the search page's results, once its count is shown."""
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => /\\d/.test(document.getElementById('cogov-search-status').textContent)", timeout=15000
+    )
+    return [t.strip() for t in page.locator(".cogov-search__results h2 a").all_inner_texts()]  # type: ignore[attr-defined]
+
+
+def test_search_from_the_header_finds_a_commitment_and_opens_it(browser: object, site_url: str) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
-    page.goto(site_url, wait_until="networkidle")  # the search worker has loaded its index
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("beneficial ownership", delay=20)
-    result = page.locator(".md-search-result__link").filter(has_text="Beneficial ownership register").first
-    result.wait_for(timeout=15000)
-    result.click()
-    page.wait_for_url("**/commitments/xa0042-beneficial-ownership/**")
+    page.goto(site_url + "meetings/")
+    box = page.locator("header input[name=q]")
+    box.fill("beneficial ownership")
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=beneficial+ownership")
+    assert "Beneficial ownership register" in search_results(page)
+    first = page.locator(".cogov-search__results li").filter(has_text="Beneficial ownership register").first
+    assert first.locator(".cogov-search__detail").inner_text() == "Commitment · 1 September 2024 – 31 December 2026"
+    assert first.locator("mark").count() >= 1  # the matched words are marked
+    first.get_by_role("link").click()
+    page.wait_for_url("**/commitments/xa0042-beneficial-ownership/")
     assert heading(page) == "Beneficial ownership register"
+    page.close()
+
+
+def test_search_finds_people_minutes_and_filters_by_kind_and_year(browser: object, site_url: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(site_url + "search/?q=Benites")
+    titles = search_results(page)
+    assert "Hugo Benites" in titles and "Fourth ordinary session of 2024" in titles
+    # The kinds and years come from the index, with their counts.
+    kinds = page.locator("#cogov-kind option").all_inner_texts()
+    assert kinds[0] == "All"
+    assert any(k.startswith("Person (") for k in kinds) and any(k.startswith("Meeting (") for k in kinds)
+    page.select_option("#cogov-kind", "Person")
+    page.wait_for_url("**/search/?q=Benites&kind=Person")
+    page.wait_for_function("() => document.querySelectorAll('.cogov-search__results li').length === 1")
+    assert search_results(page) == ["Hugo Benites"]
+    # A word found only in a meeting's minutes; then all meetings of a year, without words.
+    page.goto(site_url + "search/?q=replacement")
+    assert "Fourth ordinary session of 2024" in search_results(page)  # and pages with "replace"
+    page.goto(site_url + "search/?kind=Meeting&year=2025")
+    titles = search_results(page)
+    details = page.locator(".cogov-search__detail").all_inner_texts()
+    assert len(titles) >= 5 and all(d.startswith("Meeting · ") and d.endswith("2025") for d in details), details
+    assert page.locator("#cogov-search-status").inner_text() == f"{len(titles)} records found"
+    page.goto(site_url + "search/?q=zzzyqx")
+    page.wait_for_function("() => document.getElementById('cogov-search-status').textContent.startsWith('No record')")
+    assert page.locator(".cogov-search__results li").count() == 0
+    page.close()
+
+
+def test_search_loads_only_parts_of_the_index(browser: object, site_url: str) -> None:
+    """A search fetches the search script, its module and chunks, never a whole index, and
+    nothing from another host."""
+    page = browser.new_page()  # type: ignore[attr-defined]
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "search/?q=contracting")
+    search_results(page)
+    assert all(r.startswith(site_url) for r in requests), requests
+    index = [r for r in requests if "/pagefind/" in r]
+    assert any(r.endswith("pagefind.js") for r in index) and any(".pf_fragment" in r for r in index)
+    assert not any(r.endswith("search_index.json") for r in requests)
     page.close()
 
 
@@ -112,6 +165,11 @@ def test_readable_on_a_phone_without_javascript(site_url: str, browser: object) 
     assert page.evaluate("window.scrollX") == 0, "the page does not scroll sideways on a phone"
     right = page.evaluate("document.querySelector('article').getBoundingClientRect().right")
     assert right <= 375, "the content fits the screen (wide tables scroll inside themselves)"
+    # The header's search button still leads to the search page, which says where the lists are.
+    page.locator("header button[type=submit]").click()
+    page.wait_for_url("**/search/?q=")
+    lists = page.locator("#cogov-search-lists")
+    assert lists.is_visible() and lists.get_by_role("link", name="Meetings").is_visible()
     context.close()
 
 
@@ -271,7 +329,7 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(browser: object, si
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_search_results_pass_axe_in_both_palettes(browser: object, site_url: str, width: int) -> None:
-    """The search dialog with results shown (the theme's greys on its result bar were 2.8-4:1)."""
+    """The search page with results shown, and the header's search form."""
     if not AXE.is_file():
         pytest.fail("axe-core is not installed: run `make tools` (make test does it)")
     script = AXE.read_text(encoding="utf-8")
@@ -279,12 +337,8 @@ def test_search_results_pass_axe_in_both_palettes(browser: object, site_url: str
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[attr-defined]
         page = context.new_page()
-        page.goto(site_url)
-        if width < 600:
-            page.click(".md-header label[for=__search]")
-        page.wait_for_timeout(1000)  # the search index loads in a worker
-        page.locator(".md-search__input").press_sequentially("contracting", delay=30)
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.goto(site_url + "search/?q=contracting&kind=Meeting")
+        search_results(page)
         page.add_script_tag(content=script)
         violations += [f"{width}px {scheme} search: {v}" for v in page.evaluate(_AXE_RUN)]
         context.close()

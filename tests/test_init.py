@@ -60,8 +60,11 @@ def test_a_new_project_has_the_theme_overrides(tmp_path: Path, capsys: pytest.Ca
     for rel in theme:  # an installed cogov ships them too
         folder = rel.rpartition("/")[0]
         assert f'"share/cogov/{folder}" = [' in packaged, rel
-        assert f'"{rel}"' in packaged or f'"{folder}/*"' in packaged, rel
+        suffix = rel.rpartition(".")[2]
+        assert any(f'"{pattern}"' in packaged for pattern in (rel, f"{folder}/*", f"{folder}/*.{suffix}")), rel
     assert main(["build", "--project", str(tmp_path / "p"), "--as-of", "2026-03-01"]) == 0
     home = (tmp_path / "p" / "site" / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in home and "Made with" not in home
+    assert (tmp_path / "p" / "site" / "pagefind" / "pagefind.js").is_file()  # cogov's search, not the theme's
+    assert "theme folder has no search page" not in capsys.readouterr().err
     capsys.readouterr()

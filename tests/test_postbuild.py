@@ -34,6 +34,19 @@ def test_sanitizing_removes_markup_from_content(tmp_path: Path) -> None:
     assert "onerror" not in html and "<script" not in html and "note" not in html and "Fine" in html
 
 
+def test_sanitizing_keeps_the_search_markers(tmp_path: Path) -> None:
+    """What Pagefind indexes is marked in the content (cogov.search_index): inert attributes that
+    the sanitizer keeps, while it still drops what could run."""
+    body = (
+        '<div data-pagefind-body><p>Text</p><div data-pagefind-ignore=""><p>Table</p></div>'
+        '<span hidden="" data-pagefind-ignore="" data-pagefind-filter="kind">Meeting</span>'
+        '<span hidden="" data-pagefind-ignore="" data-pagefind-meta="date">1 May 2026</span></div>'
+    )
+    path = page(tmp_path, "a/index.html", body.replace("<p>Text</p>", '<p onclick="x()">Text</p>'))
+    assert inspect_site(tmp_path, []) == []
+    assert ARTICLE.format(body.replace("data-pagefind-body>", 'data-pagefind-body="">')) in path.read_text("utf-8")
+
+
 def test_search_index_markup_is_found(tmp_path: Path) -> None:
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()

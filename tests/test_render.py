@@ -57,7 +57,7 @@ def test_snapshots_of_the_base_project_in_other_languages(
 def test_every_record_has_a_page() -> None:
     pages = _generate(ROOT, "2026-11-26")
     content = ROOT / "content"
-    expected = {"index.md", "actions.md", "data.md", "accessibility.md"} | {
+    expected = {"index.md", "actions.md", "data.md", "accessibility.md", "search.md"} | {
         f"{s}/index.md" for s in ("action-plans", "bodies", "meetings", "people", "organizations")
     }
     expected |= {f"people/{p.stem}.md" for p in (content / "people").glob("*.yml")}

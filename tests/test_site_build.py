@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cogov.cli import main
+from cogov.search_index import fragments
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -56,10 +57,40 @@ def test_no_third_party_requests(built: Path) -> None:
                 pytest.fail(f"{file} loads {match.group(0)}")
 
 
-def test_search_index_covers_records(built: Path) -> None:
-    index = (built / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Beneficial ownership register" in index
-    assert "Ana Quispe" in index
+def test_search_index_covers_records_not_lists(built: Path) -> None:
+    """Pagefind's index (cogov.search_index): every record page with its kind, years and date;
+    no list page (they would match every name they list), no long table, no permalink sign."""
+    pages = {d["url"]: d for _, d in fragments(built / "site")}
+    commitment = pages["/commitments/xa0042-beneficial-ownership/"]
+    assert commitment["meta"] == {
+        "title": "Beneficial ownership register",
+        "date": "1 September 2024 – 31 December 2026",
+    }
+    assert commitment["filters"] == {"kind": ["Commitment"], "year": ["2024", "2025", "2026"]}
+    meeting = pages["/meetings/2024-11-26-ordinary/"]
+    assert meeting["filters"] == {"kind": ["Meeting"], "year": ["2024"]}
+    assert meeting["meta"]["date"] == "26 November 2024"
+    assert "will elect a replacement in December" in meeting["content"]  # the minutes
+    # The attendance table is on the page but not in the index; nor are the breadcrumbs.
+    assert "Jorge Salas" in html(built, "meetings/2024-11-26-ordinary")
+    assert "Jorge Salas" not in meeting["content"] and "Home" not in meeting["content"]
+    assert pages["/people/ana-quispe/"]["filters"] == {"kind": ["Person"]}
+    for listing in ("/meetings/", "/meetings/2024/", "/people/", "/organizations/", "/actions/", "/search/"):
+        assert listing not in pages
+    assert not [url for url, d in pages.items() if "¶" in d["content"] or "¶" in d["meta"]["title"]]
+    assert not (built / "site" / "search" / "search_index.json").exists()  # no theme search
+    assert not (built / "site" / "pagefind" / "pagefind-ui.js").exists()  # nor unused files
+
+
+def test_search_page_and_header_form(built: Path) -> None:
+    page = html(built, "search")
+    assert '<form class="cogov-search__form" method="get" role="search"' in page
+    assert 'data-bundle="../pagefind/"' in page and "Kind of record" in page
+    # Without JavaScript the page leads to the lists.
+    assert re.search(r'id="cogov-search-lists">\s*<p>Without JavaScript', page)
+    home = html(built, "")
+    assert '<form class="cogov-search-form" action="search/" method="get" role="search"' in home
+    assert 'class="md-search"' not in home  # the theme's search dialog is gone
 
 
 def test_invalid_records_build_nothing(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,7 +247,8 @@ def test_record_pages_say_where_they_are(built: Path, page: str, tab: str, trail
     tab_re = r'<li class="md-tabs__item md-tabs__item--active">\s*<a [^>]*aria-current="true">\s*(.*?)\s*</a>'
     active = re.findall(tab_re, text)
     assert active == [tab]
-    crumbs = re.search(r'<nav class="cogov-breadcrumbs" aria-label="Breadcrumbs"><ol>(.*?)</ol></nav>', text)
+    nav = r'<nav class="cogov-breadcrumbs" data-pagefind-ignore="" aria-label="Breadcrumbs"><ol>(.*?)</ol></nav>'
+    crumbs = re.search(nav, text)
     assert crumbs, page
     links = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', crumbs.group(1))
     assert [href for href, _ in links] == [href for href, _ in trail]

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from cogov.i18n import page_text, translations
+from cogov.i18n import page_plural, page_text, plural_forms, translations
 from cogov.model import SiteInfo
 from cogov.render import paths
 from cogov.render.escape import yaml_string
@@ -115,6 +115,25 @@ NOT_FOUND_TEXT = page_text(
     "If you typed the address, check it. The page may also have moved or been removed. Find records in the lists:"
 )
 NO_SCRIPT = page_text("Search needs JavaScript, which is off in this browser. Find records in the lists:")
+# The search form in the header and the search page (site_theme/partials/header.html, search-page.html).
+SEARCH_WORDS = {
+    "label": page_text("Search"),
+    "title": page_text("Search the records"),
+    "field": page_text("Words to look for"),
+    "kind": page_text("Kind of record"),
+    "year": page_text("Year"),
+    "any": page_text("All"),
+    "submit": page_text("Search"),
+    "more": page_text("More results"),
+    "unavailable": page_text("Without JavaScript, or when the search cannot load, find records in the lists:"),
+}
+# Words the search page's script writes (site_theme/assets/cogov-search.js).
+SEARCH_SCRIPT_WORDS = {
+    "busy": page_text("Searching…"),
+    "none": page_text("No record matches. Try other words, fewer words or another filter."),
+    "failed": page_text("The search could not load. Find records in the lists below."),
+}
+SEARCH_RESULTS = page_plural("{count} record found", "{count} records found")
 
 
 def theme_language(language: str) -> str | None:
@@ -233,7 +252,13 @@ def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
         {"text": _e(gettext(SECTION_NAMES[page])), "href": paths.url_path(page)}
         for page in (paths.INDEXES["plan"], paths.INDEXES["meeting"], paths.INDEXES["body"], paths.INDEXES["person"])
     ]
+    words = {key: _e(gettext(text)) for key, text in SEARCH_WORDS.items()}
+    script_words: dict[str, Any] = {key: gettext(text) for key, text in SEARCH_SCRIPT_WORDS.items()}
+    script_words["results"] = plural_forms(*SEARCH_RESULTS, site.language)
+    script_words["language"] = site.language
     return {
+        "search_label": words["label"],
+        "search": {**words, "words": _e(json.dumps(script_words, ensure_ascii=False))},
         "banner": _e(gettext(PUBLISHED_BY)).format(publisher=_link(publisher, site.publisher_url)) if publisher else "",
         "publisher": _e(publisher or site.title),
         "footer": footer,
@@ -247,6 +272,38 @@ def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
     }
 
 
+_THEME_SEARCH = ("search", "material/search")
+
+
+def _plugins_without_search(plugins: Any) -> list[Any] | None:
+    """The project's plugins without the theme's search, which cogov's search replaces (a site
+    would otherwise send every visitor its whole index). MkDocs adds that search when a project
+    names no plugins, so the list is always written; None when it holds tagged values."""
+    if plugins is None:
+        return []
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    if not isinstance(plugins, list) or _has_tags(plugins):
+        return None
+    return [
+        p
+        for p in plugins
+        if not (p in _THEME_SEARCH or (isinstance(p, dict) and len(p) == 1 and next(iter(p)) in _THEME_SEARCH))
+    ]
+
+
+SEARCH_TEMPLATE = "search-page.html"
+
+
+def theme_has_search(project: Path) -> bool:
+    """Whether the project's theme folder (mkdocs.yml's ``theme.custom_dir``) has cogov's search
+    page. A project made by an older cogov has not: it keeps the theme's own search, and the build
+    says how to update the theme folder."""
+    theme = _project_config(project).get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return isinstance(folder, str) and (project / folder / SEARCH_TEMPLATE).is_file()
+
+
 def write_builder_config(project: Path, site: SiteInfo) -> Path:
     # The theme prints site_name without escaping it (in <title>, in attributes): it arrives escaped.
     lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(html.escape(site.title, quote=True))}"]
@@ -255,8 +312,11 @@ def write_builder_config(project: Path, site: SiteInfo) -> Path:
     language = theme_language(site.language)
     theme: dict[str, Any] = {"language": language} if language else {}
     gettext = translations(site.language).gettext
+    config = _project_config(project)
+    plugins = _plugins_without_search(config.get("plugins")) if theme_has_search(project) else None
+    if plugins is not None:
+        lines.append(f"plugins: {json.dumps(plugins, ensure_ascii=False)}")
     if not site.language.startswith("en"):
-        config = _project_config(project)
         # JSON is YAML: a list or a mapping written on one line.
         if isinstance(config.get("nav"), list) and not _has_tags(config["nav"]):
             lines.append(f"nav: {json.dumps(_translated_nav(config['nav'], gettext), ensure_ascii=False)}")

@@ -53,6 +53,22 @@ def page_text(message: str) -> str:
     return message
 
 
+def page_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural for the site's catalogue (as :func:`page_text`)."""
+    return singular, plural
+
+
+def plural_forms(singular: str, plural: str, language: str) -> dict[str, str]:
+    """A plural message in ``language`` for each CLDR plural category of the language ("one",
+    "few", "other"...), for a script that picks one with ``Intl.PluralRules`` (whole numbers)."""
+    ngettext = translations(language).ngettext
+    rule = locale(language).plural_form
+    forms: dict[str, str] = {}
+    for n in range(1000):
+        forms.setdefault(rule(n), ngettext(singular, plural, n))
+    return forms
+
+
 def locale(language: str) -> Locale:
     """The Babel locale for a site's language (BCP 47, ``es``, ``pt-BR``); English dates are
     written day first, as most OGP members write them."""
@@ -169,7 +185,7 @@ def template(domain: str = DOMAIN) -> Catalog:
     source = LOCALES.parent.parent
     method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]
     options = {"cogov/render/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
-    keywords = {"tr": None, "tr_text": None, "page_text": None, "tr_plural": (1, 2)}
+    keywords = {"tr": None, "tr_text": None, "page_text": None, "tr_plural": (1, 2), "page_plural": (1, 2)}
     for _file, _line, message, _comments, context in extract_from_dir(
         source, method_map, options, keywords=keywords, comment_tags=()
     ):

@@ -140,9 +140,8 @@ def _support_files(p: NewProject) -> dict[str, str]:
     for rel in (
         ".github/pull_request_template.md",
         ".yamllint.yml",
-        "site_theme/assets/cogov.css",
-        "site_theme/main.html",
-        "site_theme/404.html",
+        *(f"site_theme/{f.name}" for f in sorted(resource("site_theme").glob("*.html"))),
+        *(f"site_theme/assets/{f.name}" for f in sorted(resource("site_theme/assets").glob("*.*"))),
         *(f"site_theme/partials/{f.name}" for f in sorted(resource("site_theme/partials").glob("*.html"))),
         *(f".github/workflows/{f.name}" for f in sorted(resource(".github/workflows").glob("*.yml"))),
     ):

@@ -144,6 +144,9 @@ _EN: dict[str, str] = {
     "summary.counts": "{errors} error(s) and {warnings} warning(s) in {files} file(s); {records} records checked.",
     # --- build ----------------------------------------------------------------------------------
     "build.builder_failed": "the site builder failed; the previous site was left in place:\n{detail}",
+    "build.search_failed": "the search index could not be made (Pagefind); the previous site was left in place:\n{detail}",
+    "build.old_theme": "the theme folder has no search page (site_theme/search-page.html), so the site keeps the theme's own search, which sends every visitor the whole index: copy the site_theme folder of a project made by `cogov init` into this project to use cogov's search",
+    "build.indexed": "Indexed {pages} pages for search in {seconds:.1f} s",
     "build.unsafe": "the built site was not published: {count} finding(s) that must not reach the public:\n{listing}",
     "build.unsafe_personal": "Remove personal contact details from the records, or list an office contact in `allowed_contacts` in content/site.yml.",
     "build.unsafe_executable": "Something in the records would run in a visitor's browser although the checks accepted it: remove it from the record that the page shows, and report it to the maintainers (see SECURITY.md).",

@@ -14,11 +14,11 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cogov.builder_config import write_builder_config
+from cogov.builder_config import theme_has_search, write_builder_config
 from cogov.config import Settings
 from cogov.errors import BuildError
 from cogov.messages import t
@@ -29,6 +29,7 @@ from cogov.postbuild import inspect_site
 from cogov.records import Document, gc_paused
 from cogov.render import paths, render_site
 from cogov.schemas import SchemaSet, schema_dir
+from cogov.search_index import IndexStats, index_site
 from cogov.validate import ValidationResult, validate_project
 
 DOCS_DIR = Path("build") / "docs"
@@ -99,6 +100,7 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
+    search: IndexStats | None = None  # the search index, when a site was built
 
 
 def write_file(target: Path, data: bytes) -> None:
@@ -186,7 +188,9 @@ def run_builder(project: Path, config: Path, site_dir: Path, as_of: dt.date) -> 
 def build_site(settings: Settings, site_dir: Path, generated: Generated) -> WriteStats:
     """Write the docs folder and build the site atomically: on any failure the previous site stays."""
     project = settings.project
-    stats = write_docs(generated.files, project / DOCS_DIR)
+    searchable = theme_has_search(project)
+    files = generated.files if searchable else {k: v for k, v in generated.files.items() if k != paths.SEARCH}
+    stats = write_docs(files, project / DOCS_DIR)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     assert generated.records is not None
@@ -209,6 +213,9 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
                 if any(f.kind == kind for f in findings)
             ]
             raise BuildError(t("build.unsafe", count=len(findings), listing=listing) + "\n" + "\n".join(advice))
+        # Indexed after the checks, so the index holds only what they let through.
+        if searchable:
+            stats = replace(stats, search=index_site(staging))
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

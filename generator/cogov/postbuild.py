@@ -35,7 +35,22 @@ _TAGS = {
     "svg", "rect", "line", "text", "title",
 }  # fmt: skip
 _ATTRIBUTES = {
-    "*": {"class", "id", "title", "role", "aria-label", "aria-hidden", "lang", "dir"},
+    "*": {
+        "class",
+        "id",
+        "title",
+        "role",
+        "aria-label",
+        "aria-hidden",
+        "lang",
+        "dir",
+        "hidden",
+        # What the search index is made from (cogov.search_index): inert markers.
+        "data-pagefind-body",
+        "data-pagefind-ignore",
+        "data-pagefind-filter",
+        "data-pagefind-meta",
+    },
     "a": {"href"},
     "ol": {"start"},
     "td": {"align"},

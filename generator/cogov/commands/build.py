@@ -33,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
         pages = sum(1 for path in generated.files if path.endswith(".md"))
         data, records = len(generated.files) - pages, len(generated.validation.documents)
         print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
+        if stats.search:
+            print(t("build.indexed", pages=stats.search.pages, seconds=stats.search.seconds))
+        else:
+            print(f"cogov: {t('build.old_theme')}", file=sys.stderr)
         if not generated.records.site.url:
             print(f"cogov: {t('cli.no_url')}", file=sys.stderr)
         if not config.withheld_key and any(p.withdrawn for p in generated.records.people.values()):

@@ -3,11 +3,16 @@
 MkDocs' own server watches the generated folder and reloads the browser; this loop watches
 ``content/`` and rewrites only the pages whose bytes changed, so a one-file edit stays small.
 Invalid records are reported and the last good pages stay in place.
+
+Search in the preview uses the index of the last ``cogov build`` (``site/pagefind``, copied into
+the generated folder, which MkDocs serves as it is): indexing needs the built pages, which the
+preview never writes to disk. ``make serve`` builds first, so its search is current at start.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import time
@@ -19,6 +24,7 @@ from cogov.incremental import IncrementalGenerator
 from cogov.messages import t
 from cogov.pipeline import builder_environment
 from cogov.schemas import default_schemas
+from cogov.search_index import BUNDLE
 
 NAME = "serve"
 HELP = "preview the site, regenerating it when a record changes"
@@ -57,6 +63,9 @@ def regenerate(generator: IncrementalGenerator) -> bool:
 def serve(settings: Settings, dev_addr: str) -> int:
     generator = IncrementalGenerator(settings, default_schemas())
     regenerate(generator)
+    built_index = settings.project / "site" / BUNDLE
+    if built_index.is_dir():
+        shutil.copytree(built_index, generator.docs_dir / BUNDLE, dirs_exist_ok=True)
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.project / "mkdocs.yml")]
     command += ["--dev-addr", dev_addr, "--livereload"]
     server = subprocess.Popen(command, cwd=settings.project, env=builder_environment(settings.as_of))

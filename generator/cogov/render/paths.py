@@ -39,6 +39,7 @@ CALENDAR = "meetings.ics"
 
 
 ACCESSIBILITY = "accessibility.md"  # the accessibility statement, linked from every page's footer
+SEARCH = "search.md"  # the search page, which the header's search form opens (site_theme/search-page.html)
 
 
 def logo(source: str) -> str:

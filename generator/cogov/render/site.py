@@ -171,9 +171,41 @@ class SiteRenderer:
             trail = self.trail(kind_name, record_id)
             whole = [*trail, (self.helpers.label(kind_name, record_id), self.helpers.page(kind_name, record_id))]
             structured = [d for d in (out.get("structured"), jsonld.breadcrumbs(self.r, whole)) if d]
-            return {**out, "trail": trail, "structured": structured[0] if len(structured) == 1 else structured}
+            return {
+                **out,
+                "trail": trail,
+                "structured": structured[0] if len(structured) == 1 else structured,
+                "facets": self.facets(kind_name, record_id),
+            }
 
         return self.page(template, self.helpers.page(kind_name, record_id), with_trail)
+
+    def facets(self, kind_name: str, record_id: str) -> dict[str, Any]:
+        """What the search shows of a record beside its title and lets a visitor filter by: its
+        kind (in the site's language), the years it covers and, for a meeting, its date."""
+        registered = kind(kind_name)
+        label = self.helpers.tr_text(registered.heading)  # the site's catalogue names the kinds it shows
+        if label == registered.heading:
+            label = registered.words("heading", self.language)
+        out: dict[str, Any] = {"kind": label}
+        start = end = None
+        if kind_name == "meeting":
+            meeting = self.r.meetings[record_id]
+            start = end = meeting.date
+            out["date"] = self.helpers.date(meeting.date)
+        elif kind_name in ("plan", "commitment"):
+            plan_id = record_id if kind_name == "plan" else self.r.commitments[record_id].plan
+            plan = self.r.plans.get(plan_id)
+            if plan is not None:
+                start, end = plan.start, plan.end
+                out["date"] = f"{self.helpers.date(start)} – {self.helpers.date(end)}"
+        if start and end:
+            out["years"] = [str(y) for y in range(int(start[:4]), int(end[:4]) + 1)]
+        return out
+
+    def search_page(self) -> Pages:
+        """The search page: the theme's search-page.html does the work (site_theme/)."""
+        yield self.page("search.md.j2", paths.SEARCH, dict, listing=True)
 
     def trail(self, kind_name: str, record_id: str) -> list[tuple[str, str]]:
         """The pages above a record's, as ``(name, page)``: the home page, its section's list and,
@@ -635,6 +667,7 @@ def render_site(
         renderer.other_kinds,
         renderer.data_page,
         renderer.statement,
+        renderer.search_page,
     ):
         out.update((path, text) for path, text in family() if text is not None)
     if touched is not None:

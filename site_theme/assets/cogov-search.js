@@ -1,0 +1,226 @@
+/* The search page (search/, site_theme/search-page.html): searches the site's Pagefind index,
+ * which `cogov build` writes into pagefind/. Only the parts of the index that a search needs are
+ * loaded, so a first search costs about the same on a small site and on a large archive.
+ *
+ * The words come from cogov's catalogue in the site's language (the form's data-words). Results
+ * are built as elements with their text set, never as markup; only Pagefind's <mark> around the
+ * matched words is kept. The query and filters live in the address (?q=&kind=&year=), so a
+ * search can be shared and the header's form (which works without JavaScript) leads here.
+ * Elsewhere this script does nothing. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form.cogov-search__form");
+  if (!form) return;
+
+  var words = JSON.parse(form.getAttribute("data-words") || "{}");
+  var language = words.language || document.documentElement.lang || "en";
+  var input = document.getElementById("cogov-q");
+  var kind = document.getElementById("cogov-kind");
+  var year = document.getElementById("cogov-year");
+  var status = document.getElementById("cogov-search-status");
+  var list = document.getElementById("cogov-search-results");
+  var moreBox = document.querySelector(".cogov-search__more");
+  var more = document.getElementById("cogov-search-more");
+  var lists = document.getElementById("cogov-search-lists");
+  var PAGE = 10;
+  var plural = new Intl.PluralRules(language);
+  var root = new URL(form.getAttribute("data-root") || "./", location.href).pathname.replace(/\/?$/, "/");
+  var bundle = new URL(form.getAttribute("data-bundle") || "../pagefind/", location.href);
+  var pagefind = null;
+  var results = [];
+  var shown = 0;
+  var run = 0;
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function counted(n) {
+    var forms = words.results || {};
+    var text = forms[plural.select(n)] || forms.other || "{count}";
+    return text.replace("{count}", n.toLocaleString(language));
+  }
+
+  function failed() {
+    say(words.failed || "");
+    lists.hidden = false;
+  }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
+        return module.options({ baseUrl: root, excerptLength: 24 }).then(function () {
+          module.init();
+          return module;
+        });
+      });
+      pagefind.catch(failed);
+    }
+    return pagefind;
+  }
+
+  function chosen() {
+    var filters = {};
+    if (kind.value) filters.kind = kind.value;
+    if (year.value) filters.year = year.value;
+    return filters;
+  }
+
+  function fill(select, counts, value, order) {
+    Object.keys(counts)
+      .sort(order)
+      .forEach(function (name) {
+        select.add(new Option(name + " (" + counts[name].toLocaleString(language) + ")", name));
+      });
+    select.value = value && counts[value] !== undefined ? value : "";
+    select.parentNode.hidden = Object.keys(counts).length < 2;
+  }
+
+  function excerpt(markup) {
+    // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that.
+    var paragraph = document.createElement("p");
+    var parsed = new DOMParser().parseFromString("<body>" + markup + "</body>", "text/html");
+    parsed.body.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.append(mark);
+      } else {
+        paragraph.append(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    var heading = document.createElement("h2");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    heading.append(link);
+    li.append(heading);
+    var details = [];
+    if (data.filters && data.filters.kind && data.filters.kind.length) details.push(data.filters.kind[0]);
+    if (data.meta && data.meta.date) details.push(data.meta.date);
+    if (details.length) {
+      var meta = document.createElement("p");
+      meta.className = "cogov-search__detail";
+      meta.textContent = details.join(" · ");
+      li.append(meta);
+    }
+    if (data.excerpt) li.append(excerpt(data.excerpt));
+    return li;
+  }
+
+  function showMore() {
+    // Each result is shown as soon as its own part arrives, in the order of relevance.
+    var mine = run;
+    var first = shown;
+    var slice = results.slice(shown, shown + PAGE);
+    shown += slice.length;
+    moreBox.hidden = true;
+    return Promise.all(
+      slice.map(function (result) {
+        var li = document.createElement("li");
+        li.hidden = true;
+        list.append(li);
+        return result.data().then(function (data) {
+          if (mine !== run) return;
+          li.replaceWith(item(data));
+        });
+      })
+    ).then(function () {
+      if (mine !== run) return;
+      moreBox.hidden = shown >= results.length;
+      if (first > 0 && list.children[first]) list.children[first].querySelector("a").focus();
+    });
+  }
+
+  function remember(query, filters) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(filters).forEach(function (key) {
+      params.set(key, filters[key]);
+    });
+    var search = params.toString();
+    history.replaceState(null, "", search ? "?" + search : location.pathname);
+  }
+
+  function search() {
+    var mine = ++run;
+    var query = input.value.trim();
+    var filters = chosen();
+    remember(query, filters);
+    results = [];
+    shown = 0;
+    list.replaceChildren();
+    moreBox.hidden = true;
+    if (!query && !Object.keys(filters).length) {
+      say("");
+      return Promise.resolve();
+    }
+    say(words.busy || "");
+    return load()
+      .then(function (module) {
+        return module.search(query || null, { filters: filters });
+      })
+      .then(function (found) {
+        if (mine !== run || !found) return;
+        results = found.results;
+        return showMore().then(function () {
+          if (mine === run) say(results.length ? counted(results.length) : words.none || "");
+        });
+      })
+      .catch(failed);
+  }
+
+  function filters() {
+    return load()
+      .then(function (module) {
+        return module.filters();
+      })
+      .then(function (counts) {
+        fill(kind, counts.kind || {}, params.get("kind"), function (a, b) {
+          return a.localeCompare(b, language);
+        });
+        fill(year, counts.year || {}, params.get("year"), function (a, b) {
+          return b.localeCompare(a);
+        });
+      });
+  }
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  lists.hidden = true;
+  if (params.get("kind") || params.get("year")) {
+    // The filters' values are needed before searching with them.
+    filters().then(search).catch(failed);
+  } else if (input.value) {
+    // Results first; the filters' lists after them.
+    search().then(filters).catch(failed);
+  } else {
+    filters().catch(failed);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    search();
+  });
+  kind.addEventListener("change", search);
+  year.addEventListener("change", search);
+  more.addEventListener("click", showMore);
+  // While the visitor types, fetch the parts of the index the words will need (Pagefind loads
+  // each part once), so that pressing Enter has little left to fetch.
+  input.addEventListener("input", function () {
+    var query = input.value.trim();
+    if (query) {
+      load().then(function (module) {
+        module.preload(query, { filters: chosen() });
+      });
+    }
+  });
+  // Arrived from the header's search button with nothing typed (on a phone): ready to type.
+  if (params.has("q") && !input.value) input.focus();
+})();
