@@ -57,6 +57,8 @@ NEW_CASES = [
     ["organization", "--name", "Ministry of Finance", "--sector", "government"],
     ["body", "--name", "Working group on open data", "--type", "working-group"],
     ["plan", "--title", "Second action plan", "--start", "2026-01-01", "--end", "2027-12-31"],
+    ["proposal", "--plan", "plan-1", "--title", "Open the budget hearings", "--organization", "watchdog"],
+    ["proposal", "--plan", "plan-1", "--title", "An idea from the public"],
 ]
 
 

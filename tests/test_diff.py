@@ -53,7 +53,24 @@ def test_new_minutes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "---\ntitle: Second session\ndate: 2024-06-01\nattendance:\n  - {person: bo-berg, status: present}\n"
         "minutes: draft\n---\n"
     )
-    assert diff(repo, capsys, "HEAD") == "- New minutes: Open Government Forum, 1 June 2024 (draft)\n"
+    assert diff(repo, capsys, "HEAD") == (
+        "- New minutes: Open Government Forum, 1 June 2024 (draft)\n"
+        # How the change moves the OGP standards (cogov.standards): a second update that year.
+        "- OGP standards, 2.2 for 2024 (First action plan): Not met → Met\n"
+    )
+
+
+def test_a_change_that_breaks_a_standard_is_for_reviewers_attention(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "content/meetings/forum/2024-06-01-ordinary.md").write_text(
+        "---\ntitle: Second session\ndate: 2024-06-01\nattendance:\n  - {person: bo-berg, status: present}\n---\n"
+    )
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=Secretariat", "-c", "user.email=s@example.org", "commit", "-q", "-m", "more")
+    (repo / "content/meetings/forum/2024-06-01-ordinary.md").unlink()
+    out = diff(repo, capsys, "HEAD", "--format", "markdown")
+    assert "- :warning: OGP standards, 2.2 for 2024 (First action plan): Met → Not met\n" in out, out
 
 
 def test_membership_changes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

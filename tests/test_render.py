@@ -68,6 +68,9 @@ def test_every_record_has_a_page() -> None:
     expected |= {f"commitments/{p.stem}.md" for p in (content / "action-plans").rglob("commitments/*.md")}
     expected |= {f"action-plans/{p.parent.name}/index.md" for p in (content / "action-plans").glob("*/plan.yml")}
     expected |= {f"pages/{p.stem}.md" for p in (content / "pages").glob("*.md")}
+    expected |= {f"proposals/{p.stem}.md" for p in (content / "action-plans").rglob("proposals/*.yml")}
+    plans = {p.parent.name for p in (content / "action-plans").glob("*/plan.yml")}
+    expected |= {"standards/index.md"} | {f"standards/{plan}.md" for plan in plans}  # the OGP standards
     assert set(pages) == expected
 
 

@@ -337,11 +337,51 @@ def _short(text: object, limit: int = 70) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def diff_revisions(project: Path, base: str, head: str | None) -> list[Change]:
+def diff_revisions(project: Path, base: str, head: str | None, as_of: str | None = None) -> list[Change]:
     before = load_revision(project, base)
     after = load_revision(project, head)
     changes = list(Describer(before, after).changes())
+    if as_of:
+        changes += standards_changes(before, after, as_of)
     return [c for c in changes if c.attention] + [c for c in changes if not c.attention]
+
+
+def _assessed(documents: dict[Key, Document], as_of: str) -> dict[tuple[str, str, str], tuple[str, str]]:
+    from cogov import standards
+    from cogov.model_build import build_records
+
+    records = build_records([d for d in documents.values() if not d.broken], as_of)
+    found = standards.assess(records, standards.Settings.from_site(records.site.standards))
+    return {(a.plan, a.requirement, a.period): (a.status, records.plans[a.plan].title) for a in found}
+
+
+def standards_changes(before: dict[Key, Document], after: dict[Key, Document], as_of: str) -> list[Change]:
+    """How a change moves the OGP standards: "5.1 for 2026 (plan): not yet due → met". A
+    requirement that gets worse is for reviewers' attention."""
+    from cogov.standards import STATUSES
+
+    try:
+        old, new = _assessed(before, as_of), _assessed(after, as_of)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        # Records that do not pass the check cannot be assessed; the check reports them.
+        return []
+    out = []
+    for key, (status, title) in new.items():
+        previous = old.get(key, (None, title))[0]
+        if previous == status:
+            continue
+        _plan, requirement, period = key
+        message = t(
+            "diff.standard",
+            requirement=t("diff.next_plan") if requirement == "next-plan" else requirement,
+            period=period.replace("/", " – "),
+            plan=title,
+            before=t(f"ui.standard_status.{previous}") if previous else "—",
+            after=t(f"ui.standard_status.{status}"),
+        )
+        worse = previous is not None and STATUSES.index(status) > STATUSES.index(previous) and status != "not-due"
+        out.append(Change(message, attention=worse))
+    return out
 
 
 def _text(changes: list[Change]) -> str:

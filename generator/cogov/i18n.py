@@ -32,10 +32,10 @@ DOMAIN = "site"
 SITE_KEYS = ("ui.", "feed.")
 DIAGNOSTIC_KEYS = (
     "load.", "file.", "id.", "schema.", "type.", "ref.", "date.", "member.", "attend.", "minutes.",
-    "markdown.", "summary.", "site.", "seat.",
+    "markdown.", "summary.", "site.", "seat.", "proposal.",
 )  # fmt: skip
 # What the commands say to whoever runs them, the pull-request summary of `cogov diff` included.
-CLI_KEYS = ("cli.", "build.", "generate.", "serve.", "diff.", "links.", "import.")
+CLI_KEYS = ("cli.", "build.", "generate.", "serve.", "diff.", "links.", "import.", "standards.")
 DOMAINS = {"site": SITE_KEYS, "diagnostics": DIAGNOSTIC_KEYS, "cli": CLI_KEYS}
 
 

@@ -62,7 +62,8 @@ def _mkdocs(p: NewProject) -> str:
     nav = (
         "nav:\n  - Home: index.md\n  - Action plans: action-plans/index.md\n  - Meetings: meetings/index.md\n"
         "  - Actions: actions.md\n  - Bodies: bodies/index.md\n  - People: people/index.md\n"
-        "  - Organizations: organizations/index.md\n  - Data: data.md\n  - About: pages/about.md\n"
+        "  - Organizations: organizations/index.md\n  - Data: data.md\n  - OGP standards: standards/index.md\n"
+        "  - About: pages/about.md\n"
     )
     body = body[:nav_start] + nav
     body = body.replace("language: en", f"language: {p.language.split('-')[0]}")

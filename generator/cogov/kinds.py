@@ -154,6 +154,18 @@ KINDS: tuple[Kind, ...] = (
         stub=True,
     ),
     Kind(
+        name="proposal",
+        noun="proposal",
+        article="a proposal",
+        heading="Proposal",
+        files=("action-plans", "{parent}", "proposals", "{id}.yml"),
+        location="content/action-plans/<plan>/proposals/<id>.yml",
+        page="proposals/{id}.md",
+        data="proposals",
+        template="proposal.md.j2",
+        stub=True,
+    ),
+    Kind(
         name="page",
         noun="page",
         article="a page",

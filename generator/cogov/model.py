@@ -104,6 +104,7 @@ class SiteInfo:
     publisher_logo: str | None = None  # a path inside content/
     accessibility: dict[str, str] = field(default_factory=dict)  # the publisher's statement fields
     members: tuple[SiteMember, ...] = ()  # the OGP members a site covers, when it covers several
+    standards: dict[str, int] = field(default_factory=dict)  # thresholds of the OGP standards (cogov.standards)
 
     def urn(self, key: str) -> str:
         """A stable absolute identifier for something this project publishes, for when the site has
@@ -337,6 +338,36 @@ class Meeting:
         return attended / len(members)
 
 
+# The responses to a proposal that took it into the plan, and those that need their reasons given.
+PROPOSAL_TAKEN_UP = ("adopted", "merged", "partly-adopted")
+PROPOSAL_REASONED = ("merged", "partly-adopted", "not-adopted")
+PROPOSAL_STATUSES = ("adopted", "merged", "partly-adopted", "not-adopted", "pending")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Proposal:
+    """A proposal received for a plan and the response to it (a reasoned response)."""
+
+    id: str
+    path: str
+    plan: str
+    title: str
+    received: str
+    channel: str | None
+    meeting: str | None
+    organization: str | None  # who proposed it: an organization,
+    person: str | None  # a person,
+    public: bool  # or a member of the public,
+    public_sector: str | None
+    public_description: str | None  # described without personal data
+    text: str
+    status: str
+    commitments: tuple[str, ...]
+    response: str
+    response_date: str | None
+    response_document: str | None
+
+
 @dataclass(frozen=True, kw_only=True)
 class Page:
     id: str
@@ -360,6 +391,7 @@ class Records:
     plans: dict[str, Plan] = field(default_factory=dict)
     commitments: dict[str, Commitment] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
+    proposals: dict[str, Proposal] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     # backlinks
     memberships_of_person: dict[str, list[Membership]] = field(default_factory=lambda: defaultdict(list))
@@ -374,6 +406,9 @@ class Records:
     decisions_on_commitment: dict[str, list[tuple[str, Decision]]] = field(default_factory=lambda: defaultdict(list))
     actions_on_commitment: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     teams_of_commitment: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # body IDs
+    proposals_of_plan: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    proposals_of_commitment: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    proposals_of_meeting: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     # Records of kinds registered with a model class alone (see kinds.Kind.model), by kind and ID.
     other: dict[str, dict[str, Any]] = field(default_factory=lambda: defaultdict(dict))

@@ -25,6 +25,7 @@ from cogov.model import (
     Page,
     Person,
     Plan,
+    Proposal,
     Records,
     Seat,
     SiteInfo,
@@ -79,6 +80,7 @@ def _site(doc: Document | None) -> SiteInfo:
             )
             for m in d.get("members") or []
         ),
+        standards=dict(d.get("standards") or {}),
     )
 
 
@@ -306,6 +308,38 @@ def _meeting(r: Records, doc: Document) -> None:
             r.decisions_on_commitment[c].append((doc.id, decision))
 
 
+def _proposal(r: Records, doc: Document) -> None:
+    d = doc.data
+    source = d.get("from") or {}
+    response = d.get("response") or {}
+    proposal = Proposal(
+        id=doc.id,
+        path=doc.path,
+        plan=doc.parent,
+        title=d["title"],
+        received=d["received"],
+        channel=_s(d.get("channel")),
+        meeting=_s(d.get("meeting")),
+        organization=_s(source.get("organization")),
+        person=_s(source.get("person")),
+        public=source.get("public") is True,
+        public_sector=_s(source.get("sector")),
+        public_description=_s(source.get("description")),
+        text=d.get("text", ""),
+        status=response["status"],
+        commitments=tuple(response.get("commitments") or ()),
+        response=response.get("text", ""),
+        response_date=_s(response.get("date")),
+        response_document=_s(response.get("document")),
+    )
+    r.proposals[doc.id] = proposal
+    r.proposals_of_plan[doc.parent].append(doc.id)
+    for c in proposal.commitments:
+        r.proposals_of_commitment[c].append(doc.id)
+    if proposal.meeting:
+        r.proposals_of_meeting[proposal.meeting].append(doc.id)
+
+
 def _page(r: Records, doc: Document) -> None:
     d = doc.data
     r.pages[doc.id] = Page(
@@ -328,12 +362,14 @@ BUILDERS: dict[str, Builder] = {
     "plan": _plan,
     "commitment": _commitment,
     "meeting": _meeting,
+    "proposal": _proposal,
     "page": _page,
 }
 # The order in which records of a kind are added (and so listed where no other order applies).
 _ORDER: dict[str, Callable[[Document], tuple[str, ...]]] = {
     "commitment": lambda c: (c.parent, c.data.get("ogp_id") or "", c.id),
     "meeting": lambda m: (m.data["date"], m.id),
+    "proposal": lambda p: (p.parent, p.data["received"], p.id),
 }
 
 

@@ -141,6 +141,34 @@ def _commitment(settings: Settings, r: NewRecord) -> tuple[Path, str]:
     return settings.content / "action-plans" / plan / "commitments" / f"{record_id}.md", text
 
 
+def _proposal(settings: Settings, r: NewRecord) -> tuple[Path, str]:
+    plans = sorted(p.parent.name for p in (settings.content / "action-plans").glob("*/plan.yml"))
+    plan = _require(r.plan, plans, "cli.unknown_plan")
+    title = r.title or "New proposal"
+    record_id = _check_id(r.record_id or slugify(title))
+    if r.organization:
+        orgs = _existing(settings.content / "organizations", "*.yml")
+        source = f"from: {{organization: {_require(r.organization, orgs, 'ref.missing_org_cli')}}}"
+    else:
+        source = "from: {public: true}  # or {organization: org-id}, or {person: person-id}"
+    lines = [
+        f"title: {q(title)}",
+        f"received: {settings.as_of.isoformat()}",
+        "# channel: one of meeting, online-form, written, email, other",
+        "# meeting: meeting-id",
+        source,
+        "text: |",
+        "  What was proposed.",
+        "response:",
+        "  status: pending  # then adopted, merged, partly-adopted or not-adopted",
+        "  # commitments: [commitment-id]",
+        "  # date: YYYY-MM-DD",
+        "  # text: |",
+        "  #   Why it was or was not included in the plan.",
+    ]
+    return settings.content / "action-plans" / plan / "proposals" / f"{record_id}.yml", "\n".join(lines) + "\n"
+
+
 def _person(settings: Settings, r: NewRecord) -> tuple[Path, str]:
     name = r.title or "New person"
     record_id = _check_id(r.record_id or slugify(name))
@@ -198,6 +226,7 @@ STUBS: dict[str, Callable[[Settings, NewRecord], tuple[Path, str]]] = {
     "body": _body,
     "plan": _plan,
     "commitment": _commitment,
+    "proposal": _proposal,
     "meeting": _meeting,
 }
 

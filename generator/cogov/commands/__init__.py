@@ -19,6 +19,7 @@ from cogov.commands import (
     new,
     schema_docs,
     serve,
+    standards,
     validate,
 )
 
@@ -30,6 +31,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     serve,
     diff,
     links,
+    standards,
     init,
     import_dataset,
     schema_docs,

@@ -24,6 +24,6 @@ def run(args: argparse.Namespace) -> int:
     from cogov.diff import diff_revisions, format_changes
 
     with project_read(args) as config:
-        changes = diff_revisions(config.project, args.base, args.head)
+        changes = diff_revisions(config.project, args.base, args.head, config.as_of.isoformat())
         sys.stdout.write(format_changes(changes, args.diff_format))
     return 0

@@ -9,7 +9,7 @@ from typing import Any
 from cogov import SCHEMA_VERSION
 from cogov.kinds import KINDS
 from cogov.messages import t
-from cogov.model import Body, Commitment, Meeting, Membership, Organization, Person, Plan, Records
+from cogov.model import Body, Commitment, Meeting, Membership, Organization, Person, Plan, Proposal, Records
 
 
 def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
@@ -151,6 +151,36 @@ class _Normalizer:
             }
         )
 
+    def proposal(self, p: Proposal) -> dict[str, Any]:
+        source: dict[str, Any]
+        if p.organization:
+            source = {"organization": self.org_ref(p.organization)}
+        elif p.person:
+            source = {"person": self.person_ref(p.person)}
+        else:
+            source = _drop_empty({"public": True, "sector": p.public_sector, "description": p.public_description})
+        return _drop_empty(
+            {
+                "id": p.id,
+                "plan": p.plan,
+                "title": p.title,
+                "received": p.received,
+                "channel": p.channel,
+                "meeting": self.named("meeting", p.meeting) if p.meeting else None,
+                "from": source,
+                "text": p.text,
+                "response": _drop_empty(
+                    {
+                        "status": p.status,
+                        "commitments": [self.named("commitment", c) for c in p.commitments],
+                        "text": p.response,
+                        "date": p.response_date,
+                        "document": p.response_document,
+                    }
+                ),
+            }
+        )
+
     def commitment(self, c: Commitment) -> dict[str, Any]:
         return _drop_empty(
             {
@@ -260,6 +290,7 @@ _RECORDS: dict[str, Callable[[Records], list[Any]]] = {
     "plan": lambda r: sorted(r.plans.values(), key=lambda p: p.id),
     "commitment": lambda r: sorted(r.commitments.values(), key=lambda c: c.id),
     "meeting": lambda r: sorted(r.meetings.values(), key=lambda m: (m.date, m.id)),
+    "proposal": lambda r: sorted(r.proposals.values(), key=lambda p: (p.plan, p.received, p.id)),
 }
 
 
@@ -293,4 +324,8 @@ def normalize(r: Records) -> dict[str, Any]:
         if kind.data:
             convert = getattr(normalizer, kind.name)
             out[kind.data] = [convert(record) for record in _RECORDS[kind.name](r)]
+    from cogov import standards
+
+    settings = standards.Settings.from_site(site.standards)
+    out["standards"] = standards.as_data(r, standards.assess(r, settings))
     return out

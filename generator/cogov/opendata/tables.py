@@ -171,6 +171,44 @@ def _commitments(d: Data) -> Iterator[Row]:
         }
 
 
+def _proposals(d: Data) -> Iterator[Row]:
+    for p in d.get("proposals", []):
+        source, response = p["from"], p["response"]
+        who = source.get("organization") or source.get("person")
+        yield {
+            "id": p["id"],
+            "plan_id": p["plan"],
+            "title": p["title"],
+            "received": p["received"],
+            "channel": p.get("channel"),
+            "meeting_id": _id(p.get("meeting")),
+            "from_kind": "organization" if "organization" in source else "person" if "person" in source else "public",
+            "from_id": _id(who),
+            "from_name": _name(who) or source.get("description"),
+            "from_sector": source.get("sector"),
+            "text": p.get("text"),
+            "response_status": response["status"],
+            "commitment_ids": _ids(response.get("commitments")),
+            "response_text": response.get("text"),
+            "response_date": response.get("date"),
+            "response_document": response.get("document"),
+        }
+
+
+def _standards(d: Data) -> Iterator[Row]:
+    for a in d.get("standards", []):
+        evidence = a.get("evidence", [])
+        yield {
+            "plan_id": a["plan"],
+            "requirement": a["requirement"],
+            "period": a["period"],
+            "status": a["status"],
+            "evidence_count": len(evidence),
+            "evidence": " ; ".join(e.get("url") or e.get("label", "") for e in evidence),
+            "gaps": "; ".join(f"{g['from']}/{g['to']}" for g in a.get("gaps", [])),
+        }
+
+
 def _milestones(d: Data) -> Iterator[Row]:
     for c in d["commitments"]:
         for i, m in enumerate(c.get("milestones", []), start=1):
@@ -330,6 +368,31 @@ TABLES: tuple[Table, ...] = (
         ("irm_potential_impact", S, "IRM: potential impact"), ("irm_completion", S, "IRM: completion"),
         ("irm_did_it_open_government", S, "IRM: did it open government"),
     ), _commitments, ("id",), (("plan_id", "action_plans", "id"), ("lead_id", "organizations", "id"))),
+    Table("proposals", "Proposals",
+          page_text("Proposals received for the action plans, and the government's reasoned response to each."), (
+        ("id", S, "Proposal ID"), ("plan_id", S, "Action plan ID"), ("title", S, "Title"),
+        ("received", D, "When it was received"),
+        ("channel", S, "meeting, online-form, written, email or other"), ("meeting_id", S, "Meeting where it was made"),
+        ("from_kind", S, "organization, person or public (a member of the public, not named)"),
+        ("from_id", S, "ID of the organization or person"),
+        ("from_name", S, "Name of the organization or person, or a description of a member of the public"),
+        ("from_sector", S, "Sector of a member of the public, if given"), ("text", S, "What was proposed (Markdown)"),
+        ("response_status", S, "adopted, merged, partly-adopted, not-adopted or pending"),
+        ("commitment_ids", S, "Commitments that took it up, separated by ;"),
+        ("response_text", S, "The reasoned response (Markdown)"), ("response_date", D, "Date of the response"),
+        ("response_document", S, "Where the response is published"),
+    ), _proposals, ("id",), (("plan_id", "action_plans", "id"), ("meeting_id", "meetings", "id"))),
+    Table("standards", "OGP standards",
+          page_text("Each action plan's minimum requirements of the OGP Participation and Co-Creation Standards, "
+                    "as computed from the records, with the evidence that decided each status."), (
+        ("plan_id", S, "Action plan ID"),
+        ("requirement", S, "The requirement: 1.1, 2.1, 2.2, 3, 4.1, 5.1, or next-plan (a new plan on time)"),
+        ("period", S, "The period assessed: a year, or two dates separated by /"),
+        ("status", S, "met, partly (evidence of action), not-met, no-evidence or not-due"),
+        ("evidence_count", INT, "Number of records and documents that decided the status"),
+        ("evidence", S, "Their addresses (record pages or documents), separated by ' ; '"),
+        ("gaps", S, "For 1.1: periods longer than the interval without a meeting, as from/to, separated by ;"),
+    ), _standards, ("plan_id", "requirement", "period"), (("plan_id", "action_plans", "id"),)),
     Table("milestones", "Milestones", page_text("Milestones of each commitment, in order."), (
         ("commitment_id", S, "Commitment ID"), ("number", INT, "Position in the commitment"), ("title", S, "Title"),
         ("start", D, "Start"), ("end", D, "Due"), ("status", S, "Status"),
@@ -396,19 +459,20 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def table_csv(table: Table, normalized: Data) -> str:
+    buffer = io.StringIO()
+    # Every cell quoted: a spreadsheet that splits on ; (the default in many languages) still
+    # keeps "a;=1+1" in one cell, so a formula cannot start after a separator either.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    names = [f[0] for f in table.fields]
+    writer.writerow(names)
+    for row in table.rows(normalized):
+        writer.writerow([_cell(row.get(name)) for name in names])
+    return buffer.getvalue()
+
+
 def csv_files(normalized: Data) -> dict[str, bytes]:
-    out: dict[str, bytes] = {}
-    for table in TABLES:
-        buffer = io.StringIO()
-        # Every cell quoted: a spreadsheet that splits on ; (the default in many languages) still
-        # keeps "a;=1+1" in one cell, so a formula cannot start after a separator either.
-        writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-        names = [f[0] for f in table.fields]
-        writer.writerow(names)
-        for row in table.rows(normalized):
-            writer.writerow([_cell(row.get(name)) for name in names])
-        out[paths.table(table.name)] = buffer.getvalue().encode("utf-8")
-    return out
+    return {paths.table(table.name): table_csv(table, normalized).encode("utf-8") for table in TABLES}
 
 
 def _provenance(site: SiteInfo) -> dict[str, Any]:

@@ -124,6 +124,9 @@ class Helpers:
             case "meeting":
                 m = r.meetings.get(record_id)
                 return f"{self.date(m.date)}: {m.title}" if m else record_id
+            case "proposal":
+                p = r.proposals.get(record_id)
+                return p.title if p else record_id
         other = r.other.get(kind, {}).get(record_id)
         return str(getattr(other, "title", None) or getattr(other, "name", None) or record_id)
 
@@ -163,6 +166,27 @@ def build_environment(records: Records, language: str) -> Environment:
         return ref(ctx, kind, owner_id)
 
     @pass_context
+    def proposer(ctx: Context, proposal: Any) -> Markup:
+        """Who made a proposal: a link to the organization or person, or "a member of the public"."""
+        if proposal.organization:
+            return ref(ctx, "organization", proposal.organization)
+        if proposal.person:
+            return ref(ctx, "person", proposal.person)
+        return escape.md(helpers.tr_text("a member of the public"))
+
+    @pass_context
+    def evidence_link(ctx: Context, e: Any) -> Markup:
+        """One piece of evidence of the OGP standards pages (cogov.standards.Evidence): a link to the
+        record's page, or to the document, with its date."""
+        if e.kind in ("meeting", "proposal", "commitment", "body", "plan"):
+            return ref(ctx, e.kind, e.ref)
+        when = Markup(" ") + escape.md(f"({helpers.date(e.date)})") if e.date else Markup("")
+        if e.kind == "commit":
+            return escape.md(helpers.tr_text("A change to the records on {date}", date=helpers.date(e.date)))
+        words = {"rules": helpers.tr_text("The forum's rules"), "response": helpers.tr_text("The published response")}
+        return Markup(escape.link(words.get(e.label, e.label), e.ref) + when)
+
+    @pass_context
     def href(ctx: Context, page: str) -> Markup:
         return Markup(relative(ctx["page_path"], page))
 
@@ -185,6 +209,8 @@ def build_environment(records: Records, language: str) -> Environment:
         helpers=helpers,
         ref=ref,
         owner=owner,
+        proposer=proposer,
+        evidence_link=evidence_link,
         status=helpers.badge,
         href=href,
         html_href=html_href,

@@ -26,7 +26,9 @@ SECTION_NAMES = {
     INDEXES["person"]: page_text("People"),
     INDEXES["organization"]: page_text("Organizations"),
     DATA: page_text("Data"),
+    "standards/index.md": page_text("OGP standards"),
 }
+STANDARDS = "standards/index.md"  # how the records meet the OGP standards, plan by plan (cogov.standards)
 
 
 # Published files: each name is defined here once, for the writers, the pages that link them and
@@ -70,6 +72,11 @@ def url_path(page: str) -> str:
 def public_url(records: Records, page: str) -> str | None:
     """A page's absolute address, when the site has one (``url`` in content/site.yml)."""
     return f"{records.site.url.rstrip('/')}/{url_path(page)}" if records.site.url else None
+
+
+def standards_page(plan_id: str) -> str:
+    """A plan's page of the OGP standards."""
+    return f"standards/{plan_id}.md"
 
 
 def year_page(year: str) -> str:

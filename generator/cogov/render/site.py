@@ -15,6 +15,7 @@ from cogov.kinds import KINDS, NAMES, kind
 from cogov.markup import first_heading
 from cogov.messages import t
 from cogov.model import (
+    PROPOSAL_STATUSES,
     Body,
     Commitment,
     Meeting,
@@ -61,6 +62,10 @@ def paginate(items: list[Any], size: Callable[[Any], int], budget: int | None = 
         chunks[-1].append(item)
         used += cost
     return chunks
+
+
+# The evidence a standards page links for one requirement; the rest is in the open data.
+EVIDENCE_LIMIT = 24
 
 
 class SiteRenderer:
@@ -193,6 +198,10 @@ class SiteRenderer:
             meeting = self.r.meetings[record_id]
             start = end = meeting.date
             out["date"] = self.helpers.date(meeting.date)
+        elif kind_name == "proposal":
+            proposal = self.r.proposals[record_id]
+            start = end = proposal.received
+            out["date"] = self.helpers.date(proposal.received)
         elif kind_name in ("plan", "commitment"):
             plan_id = record_id if kind_name == "plan" else self.r.commitments[record_id].plan
             plan = self.r.plans.get(plan_id)
@@ -203,6 +212,23 @@ class SiteRenderer:
             out["years"] = [str(y) for y in range(int(start[:4]), int(end[:4]) + 1)]
         return out
 
+    def standards(self) -> Pages:
+        """The OGP standards, computed from the records (cogov.standards): an overview and a page
+        per plan with each requirement's status, the rule, what the records show and the evidence."""
+        from cogov import standards
+
+        found = standards.assess(self.r, standards.Settings.from_site(self.r.site.standards))
+        by_plan: dict[str, list[standards.Assessment]] = defaultdict(list)
+        for a in found:
+            by_plan[a.plan].append(a)
+        plans = sorted((self.r.plans[p] for p in by_plan), key=lambda p: p.start, reverse=True)
+        settings = standards.Settings.from_site(self.r.site.standards)
+        overview = {"plans": plans, "by_plan": by_plan, "settings": settings, "source": standards.SOURCE}
+        yield self.page("standards.md.j2", paths.STANDARDS, lambda: overview, listing=True)
+        for plan in plans:
+            values = {**overview, "plan": plan, "assessments": by_plan[plan.id], "limit": EVIDENCE_LIMIT}
+            yield self.page("standards_plan.md.j2", paths.standards_page(plan.id), partial(dict, values), listing=True)
+
     def search_page(self) -> Pages:
         """The search page: the theme's search-page.html does the work (site_theme/)."""
         yield self.page("search.md.j2", paths.SEARCH, dict, listing=True)
@@ -212,9 +238,9 @@ class SiteRenderer:
         for a commitment its plan, for a meeting its year."""
         tr = self.helpers.tr_text
         steps = [(tr(SECTION_NAMES[paths.HOME]), paths.HOME)]
-        if kind_name == "commitment":
+        if kind_name in ("commitment", "proposal"):
             steps.append((tr(SECTION_NAMES[paths.INDEXES["plan"]]), paths.INDEXES["plan"]))
-            plan = self.r.commitments[record_id].plan
+            plan = (self.r.commitments if kind_name == "commitment" else self.r.proposals)[record_id].plan
             if plan in self.r.plans:
                 steps.append((self.helpers.label("plan", plan), paths.page_of("plan", plan)))
             return steps
@@ -275,10 +301,20 @@ class SiteRenderer:
         )
         for c in r.commitments.values():
             yield self.record("commitment", c.id, partial(self._commitment_values, c))
+        for proposal in r.proposals.values():
+            yield self.record("proposal", proposal.id, partial(dict, proposal=proposal))
 
     def _plan_values(self, plan: Plan) -> dict[str, Any]:
         commitments = [self.r.commitments[c] for c in self.r.commitments_of_plan.get(plan.id, [])]
-        return {"plan": plan, "commitments": commitments, "figures": self.plan_figures(plan)}
+        proposals = [self.r.proposals[p] for p in self.r.proposals_of_plan.get(plan.id, [])]
+        counts = Counter(p.status for p in proposals)
+        return {
+            "plan": plan,
+            "commitments": commitments,
+            "figures": self.plan_figures(plan),
+            "proposals": proposals,
+            "proposal_counts": [(s, counts[s]) for s in PROPOSAL_STATUSES if counts[s]],
+        }
 
     def _plan_rows(self, plans: list[Plan]) -> list[dict[str, Any]]:
         rows = []
@@ -294,6 +330,7 @@ class SiteRenderer:
             "commitment": c,
             "decisions": sorted(r.decisions_on_commitment.get(c.id, []), key=lambda x: r.meetings[x[0]].date),
             "actions": sorted(r.actions_on_commitment.get(c.id, []), key=lambda a: r.meetings[a.meeting].date),
+            "proposals": [r.proposals[p] for p in r.proposals_of_commitment.get(c.id, [])],
             "structured": jsonld.commitment(r, c),
         }
 
@@ -476,6 +513,7 @@ class SiteRenderer:
             "notice_days": notice,
             "participants": participants,
             "participants_total": sum(count for _, count in participants),
+            "proposals": [self.r.proposals[p] for p in self.r.proposals_of_meeting.get(m.id, [])],
             "structured": jsonld.meeting(self.r, m),
         }
 
@@ -668,6 +706,7 @@ def render_site(
         renderer.data_page,
         renderer.statement,
         renderer.search_page,
+        renderer.standards,
     ):
         out.update((path, text) for path, text in family() if text is not None)
     if touched is not None:

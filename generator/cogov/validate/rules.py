@@ -14,7 +14,7 @@ from cogov.errors import Diagnostic, Severity, format_field
 from cogov.i18n import catalogue_languages
 from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
 from cogov.messages import t
-from cogov.model import active_on, holds_seat, term_end
+from cogov.model import PROPOSAL_REASONED, PROPOSAL_TAKEN_UP, active_on, holds_seat, term_end
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
 
@@ -59,6 +59,10 @@ def _ref(ctx: Context, doc: Document, path: PathT, value: object, *kinds: str) -
     close = ctx.index.closest(kinds, value)
     suggestion = t("schema.did_you_mean", value=close) if close else ""
     yield _diag(doc, path, "REF001", t("ref.missing", kind=wanted, id=value, suggestion=suggestion))
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _name(ctx: Context, person_id: str) -> str:
@@ -116,6 +120,14 @@ def rule_references(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                         yield from _ref(ctx, doc, (key, i, "commitments", j), c, "commitment")
             for i, action in _items(doc, "actions"):
                 yield from _ref(ctx, doc, ("actions", i, "owner"), action.get("owner"), "person", "organization")
+        case "proposal":
+            yield from _ref(ctx, doc, ("meeting",), d.get("meeting"), "meeting")
+            source = _mapping(d.get("from"))
+            yield from _ref(ctx, doc, ("from", "organization"), source.get("organization"), "organization")
+            yield from _ref(ctx, doc, ("from", "person"), source.get("person"), "person")
+            response = _mapping(d.get("response"))
+            for i, c in enumerate(response.get("commitments") or []):
+                yield from _ref(ctx, doc, ("response", "commitments", i), c, "commitment")
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -145,6 +157,34 @@ def rule_date_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             announced, date = d.get("announced"), d.get("date")
             if isinstance(announced, str) and isinstance(date, str) and announced > date:
                 yield _diag(doc, ("announced",), "DATE007", t("date.announced_after", announced=announced, date=date))
+
+
+def rule_proposal(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """A proposal's response: the commitments that took it up, of its own plan; reasons where the
+    standards ask for them; dates in order; the meeting where it was made on the day it was received."""
+    if doc.kind != "proposal":
+        return
+    d = doc.data
+    response = _mapping(d.get("response"))
+    status, commitments = response.get("status"), response.get("commitments") or []
+    if status in PROPOSAL_TAKEN_UP and not commitments:
+        yield _diag(doc, ("response", "status"), "PRO001", t("proposal.no_commitments", status=status))
+    for i, c in enumerate(commitments):
+        found = ctx.index.valid("commitment", c)
+        if found is not None and found.parent != doc.parent:
+            message = t("proposal.other_plan", commitment=c, plan=found.parent, own=doc.parent)
+            yield _diag(doc, ("response", "commitments", i), "PRO002", message)
+    text = response.get("text")
+    if status in PROPOSAL_REASONED and not (isinstance(text, str) and text.strip()):
+        yield _warn(doc, ("response", "status"), "PRO003", t("proposal.no_reasons", status=status))
+    received, answered = d.get("received"), response.get("date")
+    if isinstance(received, str) and isinstance(answered, str) and answered < received:
+        yield _diag(doc, ("response", "date"), "DATE008", t("date.response_before", date=answered, received=received))
+    meeting = ctx.index.valid("meeting", d.get("meeting"))
+    held = meeting.data.get("date") if meeting is not None else None
+    if isinstance(received, str) and isinstance(held, str) and held != received:
+        message = t("proposal.meeting_date", received=received, meeting=d.get("meeting"), date=held)
+        yield _warn(doc, ("received",), "PRO004", message)
 
 
 def rule_meeting_file_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -591,4 +631,5 @@ CROSS_RULES: tuple[Rule, ...] = (
     rule_minutes,
     rule_site_logo,
     rule_plan_member,
+    rule_proposal,
 )
