@@ -67,16 +67,6 @@
     return filters;
   }
 
-  function fill(select, counts, value, order) {
-    Object.keys(counts)
-      .sort(order)
-      .forEach(function (name) {
-        select.add(new Option(name + " (" + counts[name].toLocaleString(language) + ")", name));
-      });
-    select.value = value && counts[value] !== undefined ? value : "";
-    select.parentNode.hidden = Object.keys(counts).length < 2;
-  }
-
   function excerpt(markup) {
     // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that.
     var paragraph = document.createElement("p");
@@ -139,13 +129,13 @@
   }
 
   function remember(query, filters) {
-    var params = new URLSearchParams();
-    if (query) params.set("q", query);
+    var address = new URLSearchParams();
+    if (query) address.set("q", query);
     Object.keys(filters).forEach(function (key) {
-      params.set(key, filters[key]);
+      address.set(key, filters[key]);
     });
-    var search = params.toString();
-    history.replaceState(null, "", search ? "?" + search : location.pathname);
+    var text = address.toString();
+    history.replaceState(null, "", text ? "?" + text : location.pathname);
   }
 
   function search() {
@@ -176,32 +166,19 @@
       .catch(failed);
   }
 
-  function filters() {
-    return load()
-      .then(function (module) {
-        return module.filters();
-      })
-      .then(function (counts) {
-        fill(kind, counts.kind || {}, params.get("kind"), function (a, b) {
-          return a.localeCompare(b, language);
-        });
-        fill(year, counts.year || {}, params.get("year"), function (a, b) {
-          return b.localeCompare(a);
-        });
-      });
-  }
-
   var params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
+  [kind, year].forEach(function (select) {
+    var value = params.get(select.name);
+    if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+      select.value = value;
+    }
+  });
   lists.hidden = true;
-  if (params.get("kind") || params.get("year")) {
-    // The filters' values are needed before searching with them.
-    filters().then(search).catch(failed);
-  } else if (input.value) {
-    // Results first; the filters' lists after them.
-    search().then(filters).catch(failed);
+  if (input.value || kind.value || year.value) {
+    search();
   } else {
-    filters().catch(failed);
+    load().catch(failed); // ready before the visitor has typed
   }
 
   form.addEventListener("submit", function (event) {

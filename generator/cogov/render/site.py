@@ -223,15 +223,52 @@ class SiteRenderer:
             by_plan[a.plan].append(a)
         plans = sorted((self.r.plans[p] for p in by_plan), key=lambda p: p.start, reverse=True)
         settings = standards.Settings.from_site(self.r.site.standards)
-        overview = {"plans": plans, "by_plan": by_plan, "settings": settings, "source": standards.SOURCE}
+        overview = {
+            "plans": plans,
+            "by_plan": by_plan,
+            "settings": settings,
+            "source": standards.SOURCE,
+            "requirements": standards.REQUIREMENTS,
+        }
         yield self.page("standards.md.j2", paths.STANDARDS, lambda: overview, listing=True)
         for plan in plans:
-            values = {**overview, "plan": plan, "assessments": by_plan[plan.id], "limit": EVIDENCE_LIMIT}
+            tr = self.helpers.tr_text
+            trail = [(tr(SECTION_NAMES[paths.HOME]), paths.HOME), (tr(SECTION_NAMES[paths.STANDARDS]), paths.STANDARDS)]
+            values = {
+                **overview,
+                "plan": plan,
+                "assessments": by_plan[plan.id],
+                "limit": EVIDENCE_LIMIT,
+                "trail": trail,
+            }
             yield self.page("standards_plan.md.j2", paths.standards_page(plan.id), partial(dict, values), listing=True)
 
     def search_page(self) -> Pages:
-        """The search page: the theme's search-page.html does the work (site_theme/)."""
-        yield self.page("search.md.j2", paths.SEARCH, dict, listing=True)
+        """The search page: the theme's search-page.html does the work (site_theme/). The filters'
+        values (the kinds and years of the records' pages) are written into the page, so that a
+        visitor's browser loads the index's filter parts only when a filter is used."""
+
+        def values() -> dict[str, Any]:
+            kinds: set[str] = set()
+            years: set[str] = set()
+            for registered in KINDS:
+                if not registered.page or registered.name == "site":
+                    continue
+                for record_id in self._ids(registered.name):
+                    facets = self.facets(registered.name, record_id)
+                    kinds.add(facets["kind"])
+                    years.update(facets.get("years", ()))
+            return {"filters": {"kind": sorted(kinds), "year": sorted(years, reverse=True)}}
+
+        yield self.page("search.md.j2", paths.SEARCH, values, listing=True)
+
+    def _ids(self, kind_name: str) -> list[str]:
+        r = self.r
+        collections: dict[str, Any] = {
+            "organization": r.organizations, "person": r.people, "body": r.bodies, "plan": r.plans,
+            "commitment": r.commitments, "meeting": r.meetings, "proposal": r.proposals, "page": r.pages,
+        }  # fmt: skip
+        return list(collections.get(kind_name, r.other.get(kind_name, {})))
 
     def trail(self, kind_name: str, record_id: str) -> list[tuple[str, str]]:
         """The pages above a record's, as ``(name, page)``: the home page, its section's list and,
