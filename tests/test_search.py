@@ -89,3 +89,34 @@ def test_a_project_with_an_older_theme_folder_keeps_the_themes_search(
     site = sample_project / "site"
     assert (site / "search" / "search_index.json").is_file() and not (site / BUNDLE).exists()
     assert not (site / "search" / "index.html").exists()  # no search page without its template
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / BUNDLE).rglob("*")) if p.is_file()}
+
+
+def test_the_index_is_the_same_on_every_run_and_left_alone_when_its_form_is_unknown(tmp_path: Path) -> None:
+    """Pagefind lists filter values in a hash map's order; cogov rewrites them in a fixed order.
+    An index whose form it does not know is left as Pagefind wrote it, never half rewritten."""
+    from cogov.search_index import make_reproducible
+
+    kinds = ["Meeting", "Person", "Commitment", "Body", "Page", "Proposal", "Organization"]
+    for i, kind in enumerate(kinds * 3):
+        page = tmp_path / f"p{i}" / "index.html"
+        page.parent.mkdir()
+        page.write_text(
+            f'<!doctype html><html lang="en"><body><main data-pagefind-body><h1>Page {i}</h1><p>Words {i}.</p>'
+            f'<span hidden data-pagefind-ignore data-pagefind-filter="kind">{kind}</span>'
+            f'<span hidden data-pagefind-ignore data-pagefind-filter="year">{2020 + i % 5}</span></main></body></html>',
+            encoding="utf-8",
+        )
+    runs = []
+    for _ in range(3):
+        index_site(tmp_path)
+        runs.append(_bundle(tmp_path))
+    assert runs[0] == runs[1] == runs[2]
+    filter_file = next((tmp_path / BUNDLE / "filter").iterdir())
+    filter_file.write_bytes(b"not what Pagefind writes")
+    before = _bundle(tmp_path)
+    make_reproducible(tmp_path / BUNDLE)
+    assert _bundle(tmp_path) == before

@@ -132,33 +132,46 @@ def _read(path: Path) -> list[object]:
     return value
 
 
-def _write(folder: Path, prefix: str, suffix: str, value: list[object], digits: int) -> str:
-    """Write ``value`` under a name made from its bytes; return the name's hash part."""
+def _named(prefix: str, value: list[object], digits: int) -> tuple[str, bytes]:
+    """A file's name (from its bytes) and its compressed bytes."""
     data = _SIGNATURE + _cbor_encode(value)
-    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    return name
+    return f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}", gzip.compress(data, compresslevel=9, mtime=0)
 
 
 def make_reproducible(bundle: Path) -> None:
+    """Rewrite the filters and the metadata they are listed in, in a fixed order. Everything is
+    read and prepared first; files change only when all of it could be, so an index in a form
+    this does not know stays as Pagefind wrote it (working, if not reproducible)."""
     entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for language, info in entry["languages"].items():
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
-        # [version, pages, index chunks, filters [[name, file]], sorts [[name, file]], meta fields]
-        filters = cast(list[list[str]], meta[3])
-        for pair in filters:
-            path = bundle / "filter" / f"{pair[1]}.pf_filter"
-            name, values = _read(path)
-            path.unlink()
-            canonical = [name, sorted(cast(list[list[Any]], values), key=lambda v: str(v[0]))]
-            pair[1] = _write(bundle / "filter", f"{language}_", ".pf_filter", canonical, 7)
-        meta[3] = sorted(filters)
-        meta[4] = sorted(cast(list[list[str]], meta[4]))
-        meta_path.unlink()
-        info["hash"] = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10)[len("pagefind.") :]
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        writes: dict[Path, bytes] = {}
+        removals: list[Path] = []
+        for language, info in entry["languages"].items():
+            meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+            meta = _read(meta_path)
+            # [version, pages, index chunks, filters [[name, file]], sorts [[name, file]], meta fields]
+            filters = cast(list[list[str]], meta[3])
+            for pair in filters:
+                path = bundle / "filter" / f"{pair[1]}.pf_filter"
+                name, values = _read(path)
+                canonical = [name, sorted(cast(list[list[Any]], values), key=lambda v: str(v[0]))]
+                pair[1], data = _named(f"{language}_", canonical, 7)
+                removals.append(path)
+                writes[bundle / "filter" / f"{pair[1]}.pf_filter"] = data
+            meta[3] = sorted(filters)
+            meta[4] = sorted(cast(list[list[str]], meta[4]))
+            name, data = _named(f"pagefind.{language}_", meta, 10)
+            removals.append(meta_path)
+            writes[bundle / f"{name}.pf_meta"] = data
+            info["hash"] = name[len("pagefind.") :]
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return
     entry["languages"] = dict(sorted(entry["languages"].items()))
+    for path in removals:
+        path.unlink(missing_ok=True)
+    for path, data in writes.items():
+        path.write_bytes(data)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
