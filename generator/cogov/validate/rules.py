@@ -4,6 +4,8 @@ that passed their schema, so they can rely on types, and they never raise on odd
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
 from cogov.messages import t
 from cogov.model import PROPOSAL_REASONED, PROPOSAL_TAKEN_UP, active_on, holds_seat, term_end
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
+from cogov.schemas import schema_dir
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
 
 PathT = tuple[str | int, ...]
@@ -563,31 +566,51 @@ def rule_minutes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield _diag(doc, ("approved_in",), "MIN003", message)
 
 
-_MARKDOWN_FIELDS = {
-    "site": (("description",), ("accessibility", "limitations"), ("accessibility", "enforcement")),
-    "organization": (("description",),),
-    "person": (("bio",),),
-    "body": (("mandate",), ("selection",)),
-    "plan": (("summary",),),
-}
+_MARKDOWN = "#/$defs/markdown"
+
+
+@functools.cache
+def markdown_fields(kind: str) -> tuple[tuple[str, ...], ...]:
+    """Where a kind's records hold Markdown: every field whose schema is common.json's
+    ``markdown``, found in the schema itself (``*`` for each item of a list), so that a field added
+    to any kind, or a new kind, is checked without being listed here."""
+    path = schema_dir() / f"{kind}.json"
+    if not path.is_file():
+        return ()
+    found: list[tuple[str, ...]] = []
+
+    def walk(node: object, where: tuple[str, ...]) -> None:
+        if not isinstance(node, dict):
+            return
+        if str(node.get("$ref", "")).endswith(_MARKDOWN):
+            found.append(where)
+            return
+        for key in ("oneOf", "anyOf", "allOf"):
+            for sub in node.get(key) or []:
+                walk(sub, where)
+        for name, sub in (node.get("properties") or {}).items():
+            walk(sub, (*where, name))
+        walk(node.get("items"), (*where, "*"))
+
+    walk(json.loads(path.read_text(encoding="utf-8")), ())
+    return tuple(dict.fromkeys(found))
+
+
+def _values_at(value: Any, path: tuple[str, ...], where: PathT = ()) -> Iterator[tuple[PathT, Any]]:
+    if not path:
+        yield where, value
+    elif path[0] == "*":
+        for i, item in enumerate(value if isinstance(value, list) else ()):
+            yield from _values_at(item, path[1:], (*where, i))
+    elif isinstance(value, dict) and path[0] in value:
+        yield from _values_at(value[path[0]], path[1:], (*where, path[0]))
 
 
 def _markdown_texts(doc: Document) -> Iterator[tuple[PathT, str]]:
-    for path in _MARKDOWN_FIELDS.get(doc.kind, ()):
-        value: Any = doc.data
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        if isinstance(value, str):
-            yield path, value
-    if doc.kind == "commitment":
-        for i, u in _items(doc, "updates"):
-            if isinstance(u.get("summary"), str):
-                yield ("updates", i, "summary"), u["summary"]
-    if doc.kind == "meeting":
-        for key in ("decisions", "actions"):
-            for i, item in _items(doc, key):
-                if isinstance(item.get("text"), str):
-                    yield (key, i, "text"), item["text"]
+    for field in markdown_fields(doc.kind):
+        for where, value in _values_at(doc.data, field):
+            if isinstance(value, str):
+                yield where, value
 
 
 def _markdown_message(problem: Problem) -> str:
