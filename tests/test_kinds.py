@@ -65,3 +65,41 @@ def test_published_file_names_and_page_addresses_are_defined_once() -> None:
     )
     found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in sources for m in literal.finditer(p.read_text("utf-8"))]
     assert found == []
+
+
+# ID-shaped fields that name no other record: a seat's own ID and a membership's seat (checked
+# against the same body by SEAT001), themes (slugs), a plan's OGP member and the site's members
+# (checked against content/site.yml by SITE003).
+NOT_REFERENCES = {
+    "body": {("seats", "*", "id"), ("members", "*", "seat")},
+    "commitment": {("themes", "*")},
+    "plan": {("member",)},
+    "site": {("members", "*", "id")},
+}
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_every_field_that_names_a_record_says_which_kind(kind: kinds.Kind) -> None:
+    """The reference check (and the editor's relation lists) read ``x-refers`` from the schemas:
+    an ID field without it would go unchecked."""
+    from cogov.validate.rules import reference_fields
+
+    schema = json.loads((schema_dir() / f"{kind.name}.json").read_text(encoding="utf-8"))
+    ids: set[tuple[str, ...]] = set()
+
+    def walk(node: object, where: tuple[str, ...]) -> None:
+        if not isinstance(node, dict):
+            return
+        if str(node.get("$ref", "")).endswith("#/$defs/id"):
+            ids.add(where)
+        for key in ("oneOf", "anyOf", "allOf"):
+            for sub in node.get(key) or []:
+                walk(sub, where)
+        for name, sub in (node.get("properties") or {}).items():
+            walk(sub, (*where, name))
+        walk(node.get("items"), (*where, "*"))
+
+    walk(schema, ())
+    annotated = {path for path, _ in reference_fields(kind.name)}
+    assert ids - NOT_REFERENCES.get(kind.name, set()) == annotated
+    assert all(set(refers) <= set(kinds.NAMES) for _, refers in reference_fields(kind.name))

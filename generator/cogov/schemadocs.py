@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cogov.kinds import KINDS
+from cogov.kinds import BY_NAME, KINDS
 from cogov.schemas import SchemaSet
 
 
@@ -66,6 +66,9 @@ def _table(schemas: SchemaSet, title: str, node: dict[str, Any], level: int, out
         resolved = _resolve(schemas, prop)
         meaning = resolved.get("description", "")
         item_node = _resolve(schemas, resolved["items"]) if resolved.get("type") == "array" else resolved
+        refers = item_node.get("x-refers") or resolved.get("x-refers")
+        if refers:
+            meaning += " Refers to " + " or ".join(BY_NAME[k].words("article", "en") for k in refers) + "."
         values = item_node.get("x-enum-descriptions") or {}
         if values:
             meaning += " Values: " + "; ".join(f"`{k}`: {v}" for k, v in values.items()) + "."
@@ -96,7 +99,8 @@ def render_reference(schemas: SchemaSet) -> str:
         "under 1.1 without an edit.",
         "",
         "Dates are written `YYYY-MM-DD` and times `HH:MM`, without quotes. IDs are file names: lower-case",
-        "letters, digits and single hyphens.",
+        'letters, digits and single hyphens. A field that names another record says which kind ("Refers to',
+        'a person"); in the schemas this is the annotation `x-refers`, which the check and editors read.',
         "",
     ]
     for kind in KINDS:

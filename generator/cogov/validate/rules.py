@@ -78,59 +78,42 @@ def _name(ctx: Context, person_id: str) -> str:
 # --- references -----------------------------------------------------------------------------
 
 
+@functools.cache
+def reference_fields(kind: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Where a kind's records name other records, and of which kinds: every field the schema
+    marks ``x-refers`` (``*`` for each item of a list). A field added to any kind, or a new kind,
+    has its references checked without being listed here."""
+    path = schema_dir() / f"{kind}.json"
+    if not path.is_file():
+        return ()
+    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+    def walk(node: object, where: tuple[str, ...]) -> None:
+        if not isinstance(node, dict):
+            return
+        if node.get("x-refers"):
+            found.append((where, tuple(node["x-refers"])))
+            return
+        for key in ("oneOf", "anyOf", "allOf"):
+            for sub in node.get(key) or []:
+                walk(sub, where)
+        for name, sub in (node.get("properties") or {}).items():
+            walk(sub, (*where, name))
+        walk(node.get("items"), (*where, "*"))
+
+    walk(json.loads(path.read_text(encoding="utf-8")), ())
+    return tuple(dict.fromkeys(found))
+
+
 def rule_references(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-    d = doc.data
-    match doc.kind:
-        case "organization":
-            yield from _ref(ctx, doc, ("parent",), d.get("parent"), "organization")
-        case "person":
-            yield from _ref(ctx, doc, ("organization",), d.get("organization"), "organization")
-        case "body":
-            yield from _ref(ctx, doc, ("parent",), d.get("parent"), "body")
-            for i, c in enumerate(d.get("commitments") or []):
-                yield from _ref(ctx, doc, ("commitments", i), c, "commitment")
-            for i, m in _items(doc, "members"):
-                yield from _ref(ctx, doc, ("members", i, "person"), m.get("person"), "person")
-                yield from _ref(ctx, doc, ("members", i, "organization"), m.get("organization"), "organization")
-                yield from _ref(ctx, doc, ("members", i, "alternate_for"), m.get("alternate_for"), "person")
-        case "plan":
-            yield from _ref(ctx, doc, ("forum",), d.get("forum"), "body")
-        case "commitment":
-            yield from _ref(ctx, doc, ("lead",), d.get("lead"), "organization")
-            for i, org in enumerate(d.get("supporting") or []):
-                yield from _ref(ctx, doc, ("supporting", i), org, "organization")
-        case "meeting":
-            if ctx.index.get("body", doc.parent) is None:
-                close = ctx.index.closest(["body"], doc.parent)
-                suggestion = t("schema.did_you_mean", value=close) if close else ""
-                yield Diagnostic(
-                    doc.path,
-                    1,
-                    1,
-                    "REF003",
-                    Severity.ERROR,
-                    t("ref.meeting_folder", body=doc.parent, suggestion=suggestion),
-                )
-            for where, chair in _chairs(d):
-                yield from _ref(ctx, doc, where, chair, "person")
-            yield from _ref(ctx, doc, ("approved_in",), d.get("approved_in"), "meeting")
-            for i, a in _items(doc, "attendance"):
-                yield from _ref(ctx, doc, ("attendance", i, "person"), a.get("person"), "person")
-                yield from _ref(ctx, doc, ("attendance", i, "on_behalf_of"), a.get("on_behalf_of"), "person")
-            for key in ("decisions", "actions"):
-                for i, item in _items(doc, key):
-                    for j, c in enumerate(item.get("commitments") or []):
-                        yield from _ref(ctx, doc, (key, i, "commitments", j), c, "commitment")
-            for i, action in _items(doc, "actions"):
-                yield from _ref(ctx, doc, ("actions", i, "owner"), action.get("owner"), "person", "organization")
-        case "proposal":
-            yield from _ref(ctx, doc, ("meeting",), d.get("meeting"), "meeting")
-            source = _mapping(d.get("from"))
-            yield from _ref(ctx, doc, ("from", "organization"), source.get("organization"), "organization")
-            yield from _ref(ctx, doc, ("from", "person"), source.get("person"), "person")
-            response = _mapping(d.get("response"))
-            for i, c in enumerate(response.get("commitments") or []):
-                yield from _ref(ctx, doc, ("response", "commitments", i), c, "commitment")
+    for field, kinds in reference_fields(doc.kind):
+        for where, value in _values_at(doc.data, field):
+            yield from _ref(ctx, doc, where, value, *kinds)
+    if doc.kind == "meeting" and ctx.index.get("body", doc.parent) is None:
+        close = ctx.index.closest(["body"], doc.parent)
+        suggestion = t("schema.did_you_mean", value=close) if close else ""
+        message = t("ref.meeting_folder", body=doc.parent, suggestion=suggestion)
+        yield Diagnostic(doc.path, 1, 1, "REF003", Severity.ERROR, message)
 
 
 # --- dates ----------------------------------------------------------------------------------
