@@ -11,6 +11,7 @@ from types import ModuleType
 from cogov import __version__
 from cogov.commands import (
     build,
+    cms,
     diff,
     generate,
     import_dataset,
@@ -32,6 +33,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     diff,
     links,
     standards,
+    cms,
     init,
     import_dataset,
     schema_docs,
