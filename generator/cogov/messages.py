@@ -149,6 +149,7 @@ _EN: dict[str, str] = {
     "summary.counts": "{errors} error(s) and {warnings} warning(s) in {files} file(s); {records} records checked.",
     # --- build ----------------------------------------------------------------------------------
     "build.builder_failed": "the site builder failed; the previous site was left in place:\n{detail}",
+    "cms.invalid": "the editor's configuration was not written; the records above need fixing first.",
     "standards.invalid": "the standards were not computed; the records above need fixing first.",
     "standards.evidence": "{count} record(s) or document(s) as evidence",
     "standards.gaps": "no meeting: {gaps}",

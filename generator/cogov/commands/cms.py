@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
 
     with project_read(args) as settings:
         validation = check(settings)
-        if not report_problems(validation, validation.passed(strict=False), "standards.invalid"):
+        if not report_problems(validation, validation.passed(strict=False), "cms.invalid"):
             return 1
         text = json.dumps(config(model(validation.documents, settings), args.backend), indent=2, ensure_ascii=False)
         if args.output:
