@@ -284,6 +284,7 @@ def table(results: dict[str, Any]) -> str:
         ("First search, most of 3 queries (KB)", lambda e: f"{e['search']['max_first_search_kb']}"),
         ("Opening a result (KB)", lambda e: f"{e['search']['max_open_result_kb']}"),
         ("First result after Enter, Slow 4G (ms)", lambda e: f"{e['search']['max_typed_ms']:,}"),
+        ("First result after the last key, Slow 4G (ms)", lambda e: f"{e['search']['max_last_key_ms']:,}"),
         ("First result from a cold page, Slow 4G (ms)", lambda e: f"{e['search']['max_cold_ms']:,}"),
         ("Preview: one meeting edited (s)", lambda e: f"{e['incremental_edit']['seconds']}"),
         ("Preview: pages rewritten", lambda e: f"{e['incremental_edit']['pages_rewritten']}"),

@@ -31,6 +31,7 @@
   var results = [];
   var shown = 0;
   var run = 0;
+  var shownFor = null;
 
   function say(text) {
     status.textContent = text;
@@ -119,6 +120,7 @@
         return result.data().then(function (data) {
           if (mine !== run) return;
           li.replaceWith(item(data));
+          list.setAttribute("data-for", shownFor); // what the results shown are for
         });
       })
     ).then(function () {
@@ -142,6 +144,7 @@
     var mine = ++run;
     var query = input.value.trim();
     var filters = chosen();
+    shownFor = query + "\n" + JSON.stringify(filters);
     remember(query, filters);
     results = [];
     shown = 0;
@@ -159,6 +162,7 @@
       .then(function (found) {
         if (mine !== run || !found) return;
         results = found.results;
+        if (!results.length) list.setAttribute("data-for", shownFor);
         return showMore().then(function () {
           if (mine === run) say(results.length ? counted(results.length) : words.none || "");
         });
@@ -183,13 +187,17 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    search();
+    clearTimeout(typing);
+    // The results of these very words and filters may already be shown.
+    if (shownFor !== input.value.trim() + "\n" + JSON.stringify(chosen())) search();
   });
   kind.addEventListener("change", search);
   year.addEventListener("change", search);
   more.addEventListener("click", showMore);
   // While the visitor types, fetch the parts of the index the words will need (Pagefind loads
-  // each part once), so that pressing Enter has little left to fetch.
+  // each part once), and search once they pause (150 ms), as the theme's own search did: results follow
+  // the words, and pressing Enter has little or nothing left to wait for.
+  var typing = 0;
   input.addEventListener("input", function () {
     var query = input.value.trim();
     if (query) {
@@ -197,6 +205,8 @@
         module.preload(query, { filters: chosen() });
       });
     }
+    clearTimeout(typing);
+    typing = setTimeout(search, 150);
   });
   // Arrived from the header's search button with nothing typed (on a phone): ready to type.
   if (params.has("q") && !input.value) input.focus();
