@@ -90,7 +90,7 @@ snapshots: dev
 catalogues: dev
 	$(BIN)/python -m cogov.i18n $(NEW_LANGUAGE)
 
-bench: dev
+bench: dev browser
 	$(BIN)/python bench/run.py
 
 clean:
