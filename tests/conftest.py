@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +18,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite expected outputs (case folders and Markdown snapshots) from the current code",
     )
+
+
+if TYPE_CHECKING:
+    from cogov.model import SiteInfo
 
 
 @pytest.fixture
@@ -46,3 +51,15 @@ def materialize_case(case_dir: Path, target: Path) -> Path:
     if overlay.is_dir():
         shutil.copytree(overlay, target / "content", dirs_exist_ok=True)
     return target
+
+
+def site_info(**fields: object) -> SiteInfo:
+    """The settings of a site (content/site.yml as cogov reads it), with ``fields`` set."""
+    from cogov.model import SiteInfo
+
+    defaults: dict[str, object] = {
+        "title": "T", "country": None, "member_type": None, "member_name": None, "language": "en",
+        "timezone": "UTC", "description": "", "contact_email": None, "contact_url": None,
+        "data_license": None, "repository": None, "branch": "main", "fictional": False,
+    }  # fmt: skip
+    return SiteInfo(**{**defaults, **fields})  # type: ignore[arg-type]

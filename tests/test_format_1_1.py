@@ -181,22 +181,12 @@ def test_the_theme_receives_the_publisher_escaped() -> None:
     (publisher, contact, licence, the no-JavaScript line) arrives escaped."""
     from cogov.builder_config import theme_context
     from cogov.i18n import translations
-    from cogov.model import SiteInfo
+    from tests.conftest import site_info
 
-    site = SiteInfo(
-        title="T",
-        country=None,
-        member_type=None,
-        member_name=None,
-        language="en",
-        timezone="UTC",
-        description="",
+    site = site_info(
         contact_email="office@x.example",
         contact_url='https://x.example/"><script>',
         data_license="CC-BY-4.0",
-        repository=None,
-        branch="main",
-        fictional=False,
         publisher_name="<svg onload=alert(3)>",
         publisher_url="https://x.example/?a=1&b=2",
     )

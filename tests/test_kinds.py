@@ -14,7 +14,7 @@ from cogov.opendata.normalize import _RECORDS, _Normalizer
 from cogov.opendata.tables import TABLES
 from cogov.render.environment import TEMPLATES
 from cogov.scaffold import STUBS
-from cogov.schemas import schema_dir
+from cogov.schemas import field_nodes, schema_dir
 from tests.conftest import ROOT
 
 KINDS = kinds.KINDS
@@ -85,21 +85,7 @@ def test_every_field_that_names_a_record_says_which_kind(kind: kinds.Kind) -> No
     from cogov.validate.rules import reference_fields
 
     schema = json.loads((schema_dir() / f"{kind.name}.json").read_text(encoding="utf-8"))
-    ids: set[tuple[str, ...]] = set()
-
-    def walk(node: object, where: tuple[str, ...]) -> None:
-        if not isinstance(node, dict):
-            return
-        if str(node.get("$ref", "")).endswith("#/$defs/id"):
-            ids.add(where)
-        for key in ("oneOf", "anyOf", "allOf"):
-            for sub in node.get(key) or []:
-                walk(sub, where)
-        for name, sub in (node.get("properties") or {}).items():
-            walk(sub, (*where, name))
-        walk(node.get("items"), (*where, "*"))
-
-    walk(schema, ())
+    ids = {path for path, node in field_nodes(schema) if str(node.get("$ref", "")).endswith("#/$defs/id")}
     annotated = {path for path, _ in reference_fields(kind.name)}
     assert ids - NOT_REFERENCES.get(kind.name, set()) == annotated
     assert all(set(refers) <= set(kinds.NAMES) for _, refers in reference_fields(kind.name))

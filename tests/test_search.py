@@ -11,9 +11,8 @@ from cogov.builder_config import _plugins_without_search, theme_context
 from cogov.cli import main
 from cogov.errors import BuildError
 from cogov.i18n import plural_forms, translations
-from cogov.model import SiteInfo
 from cogov.search_index import BUNDLE, fragments, index_site
-from tests.conftest import ROOT
+from tests.conftest import ROOT, site_info
 
 
 @pytest.mark.parametrize(
@@ -40,11 +39,7 @@ def test_result_counts_follow_each_languages_plural_rules() -> None:
 
 
 def test_the_search_words_reach_the_theme_escaped_in_the_sites_language() -> None:
-    site = SiteInfo(
-        title="T", country=None, member_type=None, member_name=None, language="es", timezone="UTC",
-        description="", contact_email=None, contact_url=None, data_license=None, repository=None,
-        branch="main", fictional=False,
-    )  # fmt: skip
+    site = site_info(language="es")
     words = theme_context(site, translations("es").gettext)["search"]
     assert words["title"] == "Buscar en los registros" and words["kind"] == "Tipo de registro"
     assert "&quot;language&quot;: &quot;es&quot;" in words["words"]

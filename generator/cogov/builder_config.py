@@ -257,7 +257,6 @@ def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
     script_words["results"] = plural_forms(*SEARCH_RESULTS, site.language)
     script_words["language"] = site.language
     return {
-        "search_label": words["label"],
         "search": {**words, "words": _e(json.dumps(script_words, ensure_ascii=False))},
         "banner": _e(gettext(PUBLISHED_BY)).format(publisher=_link(publisher, site.publisher_url)) if publisher else "",
         "publisher": _e(publisher or site.title),
@@ -304,7 +303,9 @@ def theme_has_search(project: Path) -> bool:
     return isinstance(folder, str) and (project / folder / SEARCH_TEMPLATE).is_file()
 
 
-def write_builder_config(project: Path, site: SiteInfo) -> Path:
+def write_builder_config(project: Path, site: SiteInfo, search: bool = True) -> Path:
+    """The builder's configuration for one build; ``search``: the theme has cogov's search page
+    (:func:`theme_has_search`), so the theme's own search is left out."""
     # The theme prints site_name without escaping it (in <title>, in attributes): it arrives escaped.
     lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(html.escape(site.title, quote=True))}"]
     if site.url:
@@ -313,7 +314,7 @@ def write_builder_config(project: Path, site: SiteInfo) -> Path:
     theme: dict[str, Any] = {"language": language} if language else {}
     gettext = translations(site.language).gettext
     config = _project_config(project)
-    plugins = _plugins_without_search(config.get("plugins")) if theme_has_search(project) else None
+    plugins = _plugins_without_search(config.get("plugins")) if search else None
     if plugins is not None:
         lines.append(f"plugins: {json.dumps(plugins, ensure_ascii=False)}")
     if not site.language.startswith("en"):

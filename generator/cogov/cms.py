@@ -14,14 +14,13 @@ This is the generator alone; serving the editor at ``/admin/`` and the browser t
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from cogov.kinds import KINDS, Kind
 from cogov.model import Records
-from cogov.schemas import schema_dir
+from cogov.schemas import default_schemas, load_schemas
 
 DATE_REF = "#/$defs/date"
 TIME_REF = "#/$defs/time"
@@ -31,8 +30,7 @@ DISPLAY = {"person": "name", "organization": "name", "body": "name", "plan": "ti
 
 
 def _schemas(folder: Path | None = None) -> dict[str, dict[str, Any]]:
-    folder = folder or schema_dir()
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
+    return load_schemas(folder, fast=False).schemas if folder else default_schemas().schemas
 
 
 def _resolve(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -351,7 +351,7 @@ def _assessed(documents: dict[Key, Document], as_of: str) -> dict[tuple[str, str
     from cogov.model_build import build_records
 
     records = build_records([d for d in documents.values() if not d.broken], as_of)
-    found = standards.assess(records, standards.Settings.from_site(records.site.standards))
+    found = standards.of_records(records)
     return {(a.plan, a.requirement, a.period): (a.status, records.plans[a.plan].title) for a in found}
 
 

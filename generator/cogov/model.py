@@ -412,6 +412,9 @@ class Records:
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     # Records of kinds registered with a model class alone (see kinds.Kind.model), by kind and ID.
     other: dict[str, dict[str, Any]] = field(default_factory=lambda: defaultdict(dict))
+    # Figures computed from all the records and used by several outputs, computed once (the OGP
+    # standards: cogov.standards.of_records).
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # --- lookups used by pages ---------------------------------------------------------------
 

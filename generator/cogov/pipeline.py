@@ -196,7 +196,7 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     assert generated.records is not None
     site = generated.records.site
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    config = write_builder_config(project, site)
+    config = write_builder_config(project, site, searchable)
     try:
         run_builder(project, config, staging, settings.as_of)
         if not site.url:

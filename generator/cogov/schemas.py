@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 import zoneinfo
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -118,6 +119,25 @@ def _fast_validators(schemas: dict[str, dict[str, Any]]) -> dict[str, Any] | Non
         )
         for kind in KINDS
     }
+
+
+def field_nodes(schema: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every node of a record's schema with the path of the field it describes: property names,
+    and ``*`` for each item of a list. The shapes of a ``oneOf`` (``anyOf``, ``allOf``) describe
+    the same field. References are not followed: a field's node holds its ``$ref``."""
+
+    def walk(node: object, where: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+        if not isinstance(node, dict):
+            return
+        yield where, node
+        for key in ("oneOf", "anyOf", "allOf"):
+            for sub in node.get(key) or []:
+                yield from walk(sub, where)
+        for name, sub in (node.get("properties") or {}).items():
+            yield from walk(sub, (*where, name))
+        yield from walk(node.get("items"), (*where, "*"))
+
+    yield from walk(schema, ())
 
 
 @cache

@@ -363,6 +363,15 @@ def assess(r: Records, settings: Settings | None = None, commit_days: Iterable[s
     return out
 
 
+def of_records(r: Records) -> list[Assessment]:
+    """The assessments of the records with the site's settings, computed once for the pages, the
+    open data and the command."""
+    if "standards" not in r.derived:
+        r.derived["standards"] = assess(r, Settings.from_site(r.site.standards))
+    found: list[Assessment] = r.derived["standards"]
+    return found
+
+
 # --- as data: records.json's "standards" and the standards table (cogov.opendata) -----------------
 
 

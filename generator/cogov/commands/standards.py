@@ -33,6 +33,6 @@ def run(args: argparse.Namespace) -> int:
         if not report_problems(validation, validation.passed(strict=False), "standards.invalid"):
             return 1
         records = model(validation.documents, config)
-        found = standards.assess(records, standards.Settings.from_site(records.site.standards))
+        found = standards.of_records(records)
         sys.stdout.write(standards.FORMATS[args.standards_format](records, found))
     return 0

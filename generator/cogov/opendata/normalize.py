@@ -326,6 +326,5 @@ def normalize(r: Records) -> dict[str, Any]:
             out[kind.data] = [convert(record) for record in _RECORDS[kind.name](r)]
     from cogov import standards
 
-    settings = standards.Settings.from_site(site.standards)
-    out["standards"] = standards.as_data(r, standards.assess(r, settings))
+    out["standards"] = standards.as_data(r, standards.of_records(r))
     return out

@@ -217,7 +217,7 @@ class SiteRenderer:
         per plan with each requirement's status, the rule, what the records show and the evidence."""
         from cogov import standards
 
-        found = standards.assess(self.r, standards.Settings.from_site(self.r.site.standards))
+        found = standards.of_records(self.r)
         by_plan: dict[str, list[standards.Assessment]] = defaultdict(list)
         for a in found:
             by_plan[a.plan].append(a)
@@ -251,24 +251,14 @@ class SiteRenderer:
         def values() -> dict[str, Any]:
             kinds: set[str] = set()
             years: set[str] = set()
-            for registered in KINDS:
-                if not registered.page or registered.name == "site":
-                    continue
-                for record_id in self._ids(registered.name):
-                    facets = self.facets(registered.name, record_id)
+            for kind_name, record_id in self.r.sources:
+                if kind(kind_name).page and kind_name != "site":
+                    facets = self.facets(kind_name, record_id)
                     kinds.add(facets["kind"])
                     years.update(facets.get("years", ()))
             return {"filters": {"kind": sorted(kinds), "year": sorted(years, reverse=True)}}
 
         yield self.page("search.md.j2", paths.SEARCH, values, listing=True)
-
-    def _ids(self, kind_name: str) -> list[str]:
-        r = self.r
-        collections: dict[str, Any] = {
-            "organization": r.organizations, "person": r.people, "body": r.bodies, "plan": r.plans,
-            "commitment": r.commitments, "meeting": r.meetings, "proposal": r.proposals, "page": r.pages,
-        }  # fmt: skip
-        return list(collections.get(kind_name, r.other.get(kind_name, {})))
 
     def trail(self, kind_name: str, record_id: str) -> list[tuple[str, str]]:
         """The pages above a record's, as ``(name, page)``: the home page, its section's list and,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
 from cogov.messages import t
 from cogov.model import PROPOSAL_REASONED, PROPOSAL_TAKEN_UP, active_on, holds_seat, term_end
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
-from cogov.schemas import schema_dir
+from cogov.schemas import default_schemas, field_nodes
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
 
 PathT = tuple[str | int, ...]
@@ -83,25 +82,8 @@ def reference_fields(kind: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]]
     """Where a kind's records name other records, and of which kinds: every field the schema
     marks ``x-refers`` (``*`` for each item of a list). A field added to any kind, or a new kind,
     has its references checked without being listed here."""
-    path = schema_dir() / f"{kind}.json"
-    if not path.is_file():
-        return ()
-    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
-
-    def walk(node: object, where: tuple[str, ...]) -> None:
-        if not isinstance(node, dict):
-            return
-        if node.get("x-refers"):
-            found.append((where, tuple(node["x-refers"])))
-            return
-        for key in ("oneOf", "anyOf", "allOf"):
-            for sub in node.get(key) or []:
-                walk(sub, where)
-        for name, sub in (node.get("properties") or {}).items():
-            walk(sub, (*where, name))
-        walk(node.get("items"), (*where, "*"))
-
-    walk(json.loads(path.read_text(encoding="utf-8")), ())
+    schema = default_schemas().schemas.get(kind, {})
+    found = ((path, tuple(node["x-refers"])) for path, node in field_nodes(schema) if node.get("x-refers"))
     return tuple(dict.fromkeys(found))
 
 
@@ -557,25 +539,8 @@ def markdown_fields(kind: str) -> tuple[tuple[str, ...], ...]:
     """Where a kind's records hold Markdown: every field whose schema is common.json's
     ``markdown``, found in the schema itself (``*`` for each item of a list), so that a field added
     to any kind, or a new kind, is checked without being listed here."""
-    path = schema_dir() / f"{kind}.json"
-    if not path.is_file():
-        return ()
-    found: list[tuple[str, ...]] = []
-
-    def walk(node: object, where: tuple[str, ...]) -> None:
-        if not isinstance(node, dict):
-            return
-        if str(node.get("$ref", "")).endswith(_MARKDOWN):
-            found.append(where)
-            return
-        for key in ("oneOf", "anyOf", "allOf"):
-            for sub in node.get(key) or []:
-                walk(sub, where)
-        for name, sub in (node.get("properties") or {}).items():
-            walk(sub, (*where, name))
-        walk(node.get("items"), (*where, "*"))
-
-    walk(json.loads(path.read_text(encoding="utf-8")), ())
+    schema = default_schemas().schemas.get(kind, {})
+    found = (path for path, node in field_nodes(schema) if str(node.get("$ref", "")).endswith(_MARKDOWN))
     return tuple(dict.fromkeys(found))
 
 
