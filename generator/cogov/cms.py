@@ -14,18 +14,24 @@ This is the generator alone; serving the editor at ``/admin/`` and the browser t
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cogov.i18n import TITLE_CONTEXT, translations
 from cogov.kinds import KINDS, Kind
+from cogov.messages import CATALOGS, t
 from cogov.model import Records
+from cogov.render.paths import SECTION_NAMES
 from cogov.schemas import default_schemas, load_schemas
 
 DATE_REF = "#/$defs/date"
 TIME_REF = "#/$defs/time"
 MARKDOWN_REF = "#/$defs/markdown"
 # The field a relation list shows and searches, by kind.
+TEXT_TITLE = "Text"  # the label of a Markdown record's body (the minutes, a page's text)
 DISPLAY = {"person": "name", "organization": "name", "body": "name", "plan": "title", "commitment": "title"}
 
 
@@ -56,87 +62,148 @@ def collection_name(kind: Kind, parent: str | None = None) -> str:
 _PER_FOLDER = {k.name for k in KINDS if "{parent}" in k.files}
 
 
-def field(
-    name: str, node: dict[str, Any], required: bool, schemas: dict[str, dict[str, Any]], parent: str | None = None
-) -> dict[str, Any]:
-    """One Decap field for a schema property."""
-    ref = str(node.get("$ref", ""))
-    resolved = _resolve(node, schemas)
-    out: dict[str, Any] = {"name": name, "label": _label(name), "required": required}
-    if resolved.get("description"):
-        out["hint"] = resolved["description"]
-    refers = node.get("x-refers") or resolved.get("x-refers")
-    items = resolved.get("items") if resolved.get("type") == "array" else None
-    item_refers = (items or {}).get("x-refers")
-    kinds = refers or item_refers
-    target = None
-    if kinds and len(kinds) == 1:
-        target = kinds[0] if kinds[0] not in _PER_FOLDER else (f"{kinds[0]}-{parent}" if parent else None)
-    if kinds and target:
-        kind = kinds[0]
-        out.update(widget="relation", collection=target, value_field="{{slug}}")
-        shown = DISPLAY.get(kind, "title")
-        out.update(search_fields=[shown], display_fields=[shown])
-        if item_refers:
-            out["multiple"] = True
-        return out
-    if ref.endswith(DATE_REF):
-        return {**out, "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
-    if ref.endswith(TIME_REF):
-        return {**out, "widget": "datetime", "format": "HH:mm", "date_format": False, "time_format": "HH:mm"}
-    if ref.endswith(MARKDOWN_REF):
-        return {**out, "widget": "markdown"}
-    if "enum" in resolved:
-        return {**out, "widget": "select", "options": [{"label": _label(str(v)), "value": v} for v in resolved["enum"]]}
-    kind_of = resolved.get("type")
-    if kind_of == "boolean" or resolved.get("const") is True:
-        return {**out, "widget": "boolean"}
-    if kind_of == "integer":
-        return {**out, "widget": "number", "value_type": "int"}
-    if kind_of == "array" and isinstance(items, dict):
-        inner = _resolve(items, schemas)
-        if "enum" in inner:
-            options = [{"label": _label(str(v)), "value": v} for v in inner["enum"]]
-            return {**out, "widget": "select", "multiple": True, "options": options}
-        if inner.get("type") == "object":
-            return {**out, "widget": "list", "fields": _fields(inner, schemas, parent)}
-        return {**out, "widget": "list"}
-    if kind_of == "object" and "propertyNames" in resolved:
-        # A count per value of an enumeration (participants by sector): a number field for each.
-        names = _resolve(resolved["propertyNames"], schemas).get("enum", [])
-        numbers = [
-            {"name": n, "label": _label(n), "widget": "number", "value_type": "int", "required": False} for n in names
+@functools.cache
+def _families() -> dict[str, set[str]]:
+    """The values the site's catalogue has words for, by family (``ui.sector.<value>``)."""
+    out: dict[str, set[str]] = {}
+    for key in CATALOGS["en"]:
+        if key.startswith("ui.") and key.count(".") == 2:
+            _, family, value = key.split(".")
+            out.setdefault(family, set()).add(value)
+    return out
+
+
+@dataclass(frozen=True)
+class Form:
+    """Builds a collection's fields in a language: labels from the schemas' titles and options
+    from the site's words for each value (both through the site's catalogue)."""
+
+    schemas: dict[str, dict[str, Any]]
+    language: str = "en"
+    parent: str | None = None  # the plan whose folder the collection is, for relations to its commitments
+
+    def word(self, english: str) -> str:
+        return translations(self.language).pgettext(TITLE_CONTEXT, english)
+
+    def label(self, name: str, node: dict[str, Any]) -> str:
+        title = node.get("title")
+        return self.word(title) if isinstance(title, str) else _label(name)
+
+    def options(self, values: list[Any]) -> list[dict[str, Any]]:
+        wanted = {str(v) for v in values}
+        family = next((f for f, known in sorted(_families().items()) if wanted <= known), None)
+        return [
+            {"label": t(f"ui.{family}.{v}", self.language) if family else _label(str(v)), "value": v} for v in values
         ]
-        return {**out, "widget": "object", "fields": numbers}
-    if kind_of == "object" and "properties" in resolved:
-        return {**out, "widget": "object", "fields": _fields(resolved, schemas, parent)}
-    if "oneOf" in resolved:
-        # One record or a list of them (a meeting's chair or co-chairs): the list, which holds one too.
-        for shape in resolved["oneOf"]:
-            if shape.get("type") == "array" and (shape.get("items") or {}).get("x-refers"):
-                return field(name, {**shape, "description": resolved.get("description", "")}, required, schemas, parent)
-        # A choice of shapes (who made a proposal, a body's seats): the fields of every shape,
-        # each optional; the check says which combinations are allowed.
-        merged: dict[str, Any] = {}
-        for shape in resolved["oneOf"]:
-            shape = _resolve(shape, schemas)
-            for key, sub in (shape.get("properties") or {}).items():
-                merged.setdefault(key, sub)
-        if merged:
+
+    def fields(self, node: dict[str, Any]) -> list[dict[str, Any]]:
+        required = set(node.get("required", []))
+        fields = (self.field(name, prop, name in required) for name, prop in (node.get("properties") or {}).items())
+        return [f for f in fields if f is not None]
+
+    def field(self, name: str, node: dict[str, Any], required: bool) -> dict[str, Any] | None:
+        """One Decap field for a schema property, or None for a value the forms cannot hold."""
+        schemas, parent = self.schemas, self.parent
+        ref = str(node.get("$ref", ""))
+        resolved = _resolve(node, schemas)
+        out: dict[str, Any] = {"name": name, "label": self.label(name, resolved), "required": required}
+        if resolved.get("description"):
+            out["hint"] = resolved["description"]
+        refers = node.get("x-refers") or resolved.get("x-refers")
+        items = resolved.get("items") if resolved.get("type") == "array" else None
+        item_refers = (items or {}).get("x-refers")
+        kinds = refers or item_refers
+        target = None
+        if kinds and len(kinds) == 1:
+            target = kinds[0] if kinds[0] not in _PER_FOLDER else (f"{kinds[0]}-{parent}" if parent else None)
+        if kinds and target:
+            kind = kinds[0]
+            out.update(widget="relation", collection=target, value_field="{{slug}}")
+            shown = DISPLAY.get(kind, "title")
+            out.update(search_fields=[shown], display_fields=[shown])
+            if item_refers:
+                out["multiple"] = True
+            return out
+        if ref.endswith(DATE_REF):
             return {
                 **out,
-                "widget": "object",
-                "fields": [field(k, v, False, schemas, parent) for k, v in merged.items()],
+                "widget": "datetime",
+                "format": "YYYY-MM-DD",
+                "date_format": "YYYY-MM-DD",
+                "time_format": False,
             }
-    return {**out, "widget": "string"}
+        if ref.endswith(TIME_REF):
+            return {**out, "widget": "datetime", "format": "HH:mm", "date_format": False, "time_format": "HH:mm"}
+        if ref.endswith(MARKDOWN_REF):
+            return {**out, "widget": "markdown"}
+        if "enum" in resolved:
+            return {**out, "widget": "select", "options": self.options(resolved["enum"])}
+        kind_of = resolved.get("type")
+        if kind_of == "boolean" or resolved.get("const") is True:
+            return {**out, "widget": "boolean"}
+        if kind_of == "integer":
+            return {**out, "widget": "number", "value_type": "int"}
+        if kind_of == "array" and isinstance(items, dict):
+            inner = _resolve(items, schemas)
+            if "enum" in inner:
+                return {**out, "widget": "select", "multiple": True, "options": self.options(inner["enum"])}
+            if inner.get("type") == "object":
+                listed = {**out, "widget": "list", "fields": self.fields(inner)}
+                if isinstance(inner.get("title"), str):  # "Add decision" rather than "Add decisions"
+                    listed["label_singular"] = self.word(inner["title"])
+                return listed
+            # A list of words or lines (an agenda): one field per item, so an item may hold a comma.
+            item = self.field("item", items, True)
+            if item is None:
+                return None
+            return {**out, "widget": "list", "field": {k: v for k, v in item.items() if k != "hint"}}
+        if kind_of == "object" and "propertyNames" in resolved:
+            # A count per value of an enumeration (participants by sector): a number field for each.
+            names = _resolve(resolved["propertyNames"], schemas).get("enum", [])
+            numbers = [
+                {"name": o["value"], "label": o["label"], "widget": "number", "value_type": "int", "required": False}
+                for o in self.options(names)
+            ]
+            return {**out, "widget": "object", "fields": numbers}
+        if kind_of == "object" and "properties" in resolved:
+            inner_fields = self.fields(resolved)
+            if not required:
+                # An optional object (a decision's vote) may be left empty as a whole, which the form
+                # allows only if none of its fields is required there; the check still requires them
+                # once one is filled in, and says which is missing.
+                inner_fields = [{**f, "required": False} for f in inner_fields]
+            return {**out, "widget": "object", "fields": inner_fields}
+        if "oneOf" in resolved:
+            # One record or a list of them (a meeting's chair or co-chairs): the list, which holds one too.
+            for shape in resolved["oneOf"]:
+                if shape.get("type") == "array" and (shape.get("items") or {}).get("x-refers"):
+                    merged_node = {
+                        **shape,
+                        "description": resolved.get("description", ""),
+                        "title": resolved.get("title"),
+                    }
+                    return self.field(name, merged_node, required)
+            # A choice of shapes (who made a proposal, a body's seats): the fields of every shape,
+            # each optional; the check says which combinations are allowed.
+            merged: dict[str, Any] = {}
+            for shape in resolved["oneOf"]:
+                shape = _resolve(shape, schemas)
+                for key, sub in (shape.get("properties") or {}).items():
+                    merged.setdefault(key, sub)
+            if merged:
+                fields = (self.field(k, v, False) for k, v in merged.items())
+                return {**out, "widget": "object", "fields": [f for f in fields if f is not None]}
+            # Shapes no single widget holds (a body's seats: counts per sector, or named seats):
+            # hidden, so the editor keeps the value as the file has it, in its place.
+            return {"name": name, "widget": "hidden", "required": False}
+        return {**out, "widget": "string"}
 
 
-def _fields(
-    node: dict[str, Any], schemas: dict[str, dict[str, Any]], parent: str | None = None
-) -> list[dict[str, Any]]:
-    required = set(node.get("required", []))
-    properties = (node.get("properties") or {}).items()
-    return [field(name, prop, name in required, schemas, parent) for name, prop in properties]
+def field(
+    name: str, node: dict[str, Any], required: bool, schemas: dict[str, dict[str, Any]], parent: str | None = None
+) -> dict[str, Any] | None:
+    """One Decap field for a schema property, labelled in English."""
+    return Form(schemas, parent=parent).field(name, node, required)
 
 
 def _folder_and_path(kind: Kind, parent: str | None) -> tuple[str, str | None]:
@@ -151,26 +218,38 @@ def _folder_and_path(kind: Kind, parent: str | None) -> tuple[str, str | None]:
     return folder, None
 
 
-def collection(kind: Kind, schemas: dict[str, dict[str, Any]], parent: str | None = None) -> dict[str, Any]:
+def collection(
+    kind: Kind,
+    schemas: dict[str, dict[str, Any]],
+    parent: str | None = None,
+    language: str = "en",
+    parent_name: str | None = None,
+) -> dict[str, Any]:
     schema = schemas[kind.name]
     folder, path = _folder_and_path(kind, parent)
     extension = kind.files[-1].rsplit(".", 1)[-1]
     # Only a plan's folder is a context a relation can use (its commitments).
-    fields = _fields(schema, schemas, parent if "action-plans" in kind.files else None)
+    form = Form(schemas, language, parent if "action-plans" in kind.files else None)
+    fields = form.fields(schema)
     markdown = extension == "md"
     if markdown:
-        fields.append({"name": "body", "label": "Text", "widget": "markdown", "required": False})
+        text = form.word(TEXT_TITLE)
+        fields.append({"name": "body", "label": text, "widget": "markdown", "required": False})
     title_field = "title" if "title" in schema.get("properties", {}) else "name"
+    heading = kind.words("heading", language)
+    plural = translations(language).gettext(SECTION_NAMES[kind.index]) if kind.index in SECTION_NAMES else heading
     out: dict[str, Any] = {
         "name": collection_name(kind, parent),
-        "label": kind.words("heading", "en") + (f" ({parent})" if parent else ""),
-        "label_singular": kind.words("heading", "en"),
+        "label": f"{plural}: {parent_name or parent}" if parent else plural,
+        "label_singular": heading,
         "folder": folder,
         "extension": extension,
         "format": "yaml-frontmatter" if markdown else "yaml",
         "create": True,
         "identifier_field": title_field,
         "summary": "{{" + title_field + "}}",
+        # The form alone, full width: a preview in the site's look would need the site's templates.
+        "editor": {"preview": False},
         "fields": fields,
     }
     if kind.name == "meeting":
@@ -180,12 +259,14 @@ def collection(kind: Kind, schemas: dict[str, dict[str, Any]], parent: str | Non
     return out
 
 
-def _parents(kind: Kind, records: Records) -> list[str | None]:
+def _parents(kind: Kind, records: Records) -> list[tuple[str, str] | None]:
+    """The folders a kind's files sit in, as (ID, name) of the record each belongs to."""
     if "{parent}" not in kind.files:
         return [None]
     holder = kind.files[kind.files.index("{parent}") - 1]
-    parents: list[str | None] = [*sorted(records.bodies if holder == "meetings" else records.plans)]
-    return parents
+    if holder == "meetings":
+        return [(b.id, b.name) for _, b in sorted(records.bodies.items())]
+    return [(p.id, p.title) for _, p in sorted(records.plans.items())]
 
 
 def config(records: Records, backend: str = "github", schemas_folder: Path | None = None) -> dict[str, Any]:
@@ -196,11 +277,13 @@ def config(records: Records, backend: str = "github", schemas_folder: Path | Non
         if kind.name not in schemas or kind.name == "site" or kind.name == "page":
             continue
         for parent in _parents(kind, records):
-            collections.append(collection(kind, schemas, parent))
+            parent_id, parent_name = parent or (None, None)
+            collections.append(collection(kind, schemas, parent_id, records.site.language, parent_name))
     site = records.site
-    repo = re.sub(r"^https://github\.com/", "", site.repository or "").strip("/")
+    # The repository's path on its host: https://github.com/owner/name -> owner/name.
+    repo = re.sub(r"^https?://[^/]+/", "", site.repository or "").removesuffix(".git").strip("/")
     back: dict[str, Any] = {"name": backend}
-    if backend == "github":
+    if backend != "test-repo":
         back.update(repo=repo or "OWNER/REPOSITORY", branch=site.branch)
     return {
         "backend": back,

@@ -138,10 +138,13 @@ def format_date(value: str | None, language: str = "en") -> str:
 
 
 HINT_CONTEXT = "schema.hint"
+TITLE_CONTEXT = "schema.title"
+# The schemas of the records a secretariat writes, whose fields the form editor labels (cogov.cms).
+RECORD_SCHEMAS = ("organization", "person", "body", "plan", "commitment", "meeting", "proposal", "common")
 
 
-def schema_hints() -> list[str]:
-    """Every ``x-hint`` in the schemas: how to write a field's value, in words a diagnostic quotes."""
+def schema_annotations(key: str, names: tuple[str, ...] | None = None) -> list[str]:
+    """Every string ``key`` annotation (``x-hint``, ``title``) in the schemas (or those ``names``)."""
     import json
 
     from cogov.schemas import schema_dir
@@ -150,17 +153,31 @@ def schema_hints() -> list[str]:
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
-            if isinstance(node.get("x-hint"), str) and node["x-hint"] not in found:
-                found.append(node["x-hint"])
-            for value in node.values():
-                walk(value)
+            if isinstance(node.get(key), str) and node[key] not in found:
+                found.append(node[key])
+            for name, value in node.items():
+                if name not in ("examples", "default", "const", "enum"):  # values, not annotations
+                    walk(value)
         elif isinstance(node, list):
             for value in node:
                 walk(value)
 
     for path in sorted(schema_dir().glob("*.json")):
-        walk(json.loads(path.read_text(encoding="utf-8")))
+        if names is None or path.stem in names:
+            walk(json.loads(path.read_text(encoding="utf-8")))
     return found
+
+
+def schema_hints() -> list[str]:
+    """Every ``x-hint`` in the schemas: how to write a field's value, in words a diagnostic quotes."""
+    return schema_annotations("x-hint")
+
+
+def schema_titles() -> list[str]:
+    """The fields' titles in the records' schemas: the form editor's labels, in the site's language."""
+    from cogov.cms import TEXT_TITLE
+
+    return [*schema_annotations("title", RECORD_SCHEMAS), TEXT_TITLE]
 
 
 def template(domain: str = DOMAIN) -> Catalog:
@@ -182,6 +199,8 @@ def template(domain: str = DOMAIN) -> Catalog:
             catalog.add(hint, context=HINT_CONTEXT)
     if domain != DOMAIN:
         return catalog
+    for title in schema_titles():  # the form editor's labels (cogov.cms)
+        catalog.add(title, context=TITLE_CONTEXT)
     source = LOCALES.parent.parent
     method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]
     options = {"cogov/render/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}

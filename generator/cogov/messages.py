@@ -156,6 +156,9 @@ _EN: dict[str, str] = {
     "build.search_failed": "the search index could not be made (Pagefind); the previous site was left in place:\n{detail}",
     "build.old_theme": "the theme folder has no search page (site_theme/search-page.html), so the site keeps the theme's own search, which sends every visitor the whole index: copy the site_theme folder of a project made by `cogov init` into this project to use cogov's search",
     "build.indexed": "Indexed {pages} pages for search in {seconds:.1f} s",
+    "build.editor_download": "the form editor ({package}) could not be downloaded from {address} ({reason}), so the site was not published and the previous one was left in place. Build once where the npm registry can be reached (the editor is then kept in {cache} for later builds), or remove `editor` from content/site.yml to publish the site without it",
+    "build.editor_digest": "the form editor ({package}) that came from the npm registry is not the one this version of cogov expects (its SHA-512 digest differs), so it was not used and the previous site was left in place. Try again later; if it happens again, report it to the maintainers (see SECURITY.md)",
+    "build.editor_path": "the form editor cannot open at /{path}/: the site already has pages there. Choose another `path` under `editor` in content/site.yml",
     "build.unsafe": "the built site was not published: {count} finding(s) that must not reach the public:\n{listing}",
     "build.unsafe_personal": "Remove personal contact details from the records, or list an office contact in `allowed_contacts` in content/site.yml.",
     "build.unsafe_executable": "Something in the records would run in a visitor's browser although the checks accepted it: remove it from the record that the page shows, and report it to the maintainers (see SECURITY.md).",
@@ -214,6 +217,7 @@ _EN: dict[str, str] = {
     # --- feed -------------------------------------------------------------------------------------
     "feed.title": "{site}: minutes, progress and membership changes",
     "feed.calendar": "{name}: meetings",
+    "ui.editor.title": "Records editor: {site}",
     "ui.minutes.draft": "draft",
     "ui.minutes.approved": "approved",
     "feed.minutes": "Minutes ({status}): {body}, {date}",

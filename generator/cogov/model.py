@@ -105,6 +105,7 @@ class SiteInfo:
     accessibility: dict[str, str] = field(default_factory=dict)  # the publisher's statement fields
     members: tuple[SiteMember, ...] = ()  # the OGP members a site covers, when it covers several
     standards: dict[str, int] = field(default_factory=dict)  # thresholds of the OGP standards (cogov.standards)
+    editor: dict[str, str] | None = None  # the form editor's settings (cogov.editor), None for no editor
 
     def urn(self, key: str) -> str:
         """A stable absolute identifier for something this project publishes, for when the site has

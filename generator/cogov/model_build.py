@@ -81,6 +81,7 @@ def _site(doc: Document | None) -> SiteInfo:
             for m in d.get("members") or []
         ),
         standards=dict(d.get("standards") or {}),
+        editor=dict(d["editor"]) if isinstance(d.get("editor"), dict) else None,
     )
 
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from cogov.builder_config import theme_has_search, write_builder_config
 from cogov.config import Settings
+from cogov.editor import EditorSettings, bundle, write_editor
 from cogov.errors import BuildError
 from cogov.messages import t
 from cogov.model import Records
@@ -196,6 +197,8 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     assert generated.records is not None
     site = generated.records.site
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    editor = EditorSettings.of(site.editor)
+    editor_files = bundle() if editor else None  # downloaded once, before anything is built
     config = write_builder_config(project, site, searchable)
     try:
         run_builder(project, config, staging, settings.as_of)
@@ -216,6 +219,10 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
         # Indexed after the checks, so the index holds only what they let through.
         if searchable:
             stats = replace(stats, search=index_site(staging))
+        # Added after the checks, which refuse anything executable: the editor is code by design,
+        # verified against its published digest (cogov.editor).
+        if editor and editor_files:
+            write_editor(staging, generated.records, editor, editor_files)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -17,7 +17,10 @@ PARENTS = reading_parents()
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", type=Path, help="where to write it (default: print it)")
     p.add_argument(
-        "--backend", default="github", choices=["github", "test-repo"], help="github (default), or test-repo to try it"
+        "--backend",
+        default="github",
+        choices=["github", "gitlab", "gitea", "test-repo"],
+        help="the git host: github (default), gitlab or gitea, or test-repo to try the editor",
     )
 
 

@@ -1,0 +1,241 @@
+"""The form editor published with the site (``/admin/`` by default): Decap CMS, its configuration
+generated from the schemas (cogov.cms) and a small script of cogov's own.
+
+The editor's code comes from the npm registry, one pinned version, checked against the registry's
+SHA-512 digest before anything is unpacked, and kept in a cache so that later builds work offline.
+Every file the editor loads is served by the site itself: no request goes to anyone else, except
+to the git host the secretariat signs in to.
+
+The editor is added to the built site after the site's checks (which look for anything
+executable in the pages: the editor is code by design) and before the site is published, so that
+a failed download leaves the previous site in place, as any other failure does.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import tarfile
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cogov.errors import BuildError
+from cogov.messages import t
+from cogov.model import Records
+
+
+@dataclass(frozen=True)
+class Package:
+    name: str
+    version: str
+    integrity: str  # as the npm registry gives it: "sha512-<base64>"
+
+    @property
+    def folder(self) -> str:
+        return f"{self.name}-{self.version}"
+
+    def tarball(self, registry: str) -> str:
+        return f"{registry.rstrip('/')}/{self.name}/-/{self.name}-{self.version}.tgz"
+
+
+DECAP = Package(
+    "decap-cms",
+    "3.16.3",
+    "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==",
+)
+REGISTRY = "https://registry.npmjs.org"
+# What the editor loads: its bundle, the parts it loads on demand and its WebAssembly.
+_WANTED = re.compile(r"package/dist/((?:[0-9]+\.)?decap-cms\.js|[0-9a-f]+\.wasm)")
+# The bundle points to this file for its licence, which the package does not ship: cogov writes it
+# from the package's own description (package.json).
+NOTICE = "decap-cms.js.LICENSE.txt"
+_COMPLETE = ".complete"
+SCRIPT = "cogov-editor.js"
+ASSETS = Path(__file__).parent / "assets"
+
+
+def cache_dir() -> Path:
+    """Where downloaded code is kept: $COGOV_CACHE, or the user's cache folder."""
+    if os.environ.get("COGOV_CACHE"):
+        return Path(os.environ["COGOV_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cogov"
+
+
+def _verify(data: bytes, integrity: str) -> bool:
+    algorithm, _, expected = integrity.partition("-")
+    if algorithm != "sha512":
+        return False
+    return base64.b64encode(hashlib.sha512(data).digest()).decode("ascii") == expected
+
+
+def _notice(package: Package, described: dict[str, Any]) -> str:
+    repository = described.get("repository")
+    source = repository.get("url") if isinstance(repository, dict) else repository
+    return (
+        f"{package.name} {package.version}, from the npm registry ({package.integrity})\n"
+        f"Licence: {described.get('license', 'see the source')}\n"
+        f"Source: {source or described.get('homepage', '')}\n"
+    )
+
+
+def unpack(data: bytes, package: Package, target: Path) -> None:
+    """Unpack the files the editor needs from a verified tarball into ``target``, all or nothing.
+    Only files named by ``_WANTED`` are written, under names made here, never the archive's."""
+    if not _verify(data, package.integrity):
+        raise BuildError(t("build.editor_digest", package=f"{package.name} {package.version}"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{package.folder}-", dir=target.parent))
+    try:
+        described: dict[str, Any] = {}
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+            for member in archive.getmembers():
+                match = _WANTED.fullmatch(member.name)
+                source = archive.extractfile(member) if member.isfile() else None
+                if source is None:
+                    continue
+                if member.name == "package/package.json":
+                    described = json.loads(source.read())
+                elif match:
+                    (temporary / match.group(1)).write_bytes(source.read())
+        (temporary / NOTICE).write_text(_notice(package, described), encoding="utf-8")
+        if not (temporary / "decap-cms.js").is_file():
+            raise BuildError(t("build.editor_digest", package=f"{package.name} {package.version}"))
+        (temporary / _COMPLETE).write_text(package.integrity, encoding="ascii")
+        shutil.rmtree(target, ignore_errors=True)
+        temporary.replace(target)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def bundle(package: Package = DECAP, cache: Path | None = None) -> Path:
+    """The folder holding the editor's files, downloaded once into the cache."""
+    target = (cache or cache_dir()) / package.folder
+    marker = target / _COMPLETE
+    if marker.is_file() and marker.read_text(encoding="ascii") == package.integrity:
+        return target
+    registry = os.environ.get("COGOV_NPM_REGISTRY") or REGISTRY
+    address = package.tarball(registry)
+    try:
+        with urllib.request.urlopen(address, timeout=120) as response:  # the digest is checked below
+            data = response.read()
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise BuildError(
+            t(
+                "build.editor_download",
+                package=f"{package.name} {package.version}",
+                address=address,
+                reason=reason,
+                cache=target.parent,
+            )
+        ) from error
+    unpack(data, package, target)
+    return target
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """The ``editor`` section of content/site.yml."""
+
+    path: str = "admin"
+    backend: str = "github"
+    auth_url: str | None = None
+    auth_endpoint: str | None = None
+    api_root: str | None = None
+
+    @classmethod
+    def of(cls, section: dict[str, Any] | None) -> EditorSettings | None:
+        if section is None:
+            return None
+        return cls(
+            path=str(section.get("path", "admin")).strip("/") or "admin",
+            backend=str(section.get("backend", "github")),
+            auth_url=section.get("auth_url"),
+            auth_endpoint=section.get("auth_endpoint"),
+            api_root=section.get("api_root"),
+        )
+
+
+def configuration(records: Records, settings: EditorSettings) -> dict[str, Any]:
+    """Decap's configuration for the published editor: cogov.cms's, with the site's sign-in."""
+    from cogov.cms import config
+
+    out = config(records, backend=settings.backend)
+    back = out["backend"]
+    for key, value in (
+        ("base_url", settings.auth_url),
+        ("auth_endpoint", settings.auth_endpoint),
+        ("api_root", settings.api_root),
+    ):
+        if value:
+            back[key] = value
+    if records.site.url:
+        out["site_url"] = records.site.url
+        out["display_url"] = records.site.url
+    return out
+
+
+def _field_order(fields: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each object's keys in the form's order (the schema's), for the save hook."""
+    order: dict[str, Any] = {"": [f["name"] for f in fields]}
+    for f in fields:
+        if f.get("fields"):
+            order[f["name"]] = _field_order(f["fields"])
+    return order
+
+
+def index_html(records: Records) -> str:
+    site = records.site
+    title = t("ui.editor.title", site.language, site=site.title)
+    lang = site.language
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{lang}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex, nofollow">\n'
+        '<meta name="referrer" content="same-origin">\n'
+        f"<title>{escaped}</title>\n"
+        '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
+        "</head>\n"
+        "<body>\n"
+        f'<script src="{SCRIPT}"></script>\n'
+        '<script src="decap-cms.js"></script>\n'
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def write_editor(site_dir: Path, records: Records, settings: EditorSettings, files: Path) -> Path:
+    """Add the editor to a built site at ``settings.path``; the folder written."""
+    target = site_dir / settings.path
+    if target.exists():
+        raise BuildError(t("build.editor_path", path=settings.path))
+    target.mkdir(parents=True)
+    for file in sorted(files.iterdir()):
+        if file.name != _COMPLETE:
+            shutil.copyfile(file, target / file.name)
+    config = configuration(records, settings)
+    (target / "config.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+    )
+    order = {c["name"]: _field_order(c["fields"]) for c in config["collections"]}
+    script = (ASSETS / SCRIPT).read_text(encoding="utf-8")
+    script = script.replace("/*ORDER*/{}", json.dumps(order, ensure_ascii=False, separators=(",", ":")))
+    (target / SCRIPT).write_text(script, encoding="utf-8")
+    (target / "index.html").write_text(index_html(records), encoding="utf-8")
+    return target
