@@ -1,8 +1,9 @@
-"""The form editor's configuration generated from the schemas (cogov.cms): a first part of the
-web forms for secretariats (the editor at /admin/ and its browser test come next)."""
+"""The form editor's configuration generated from the schemas (cogov.cms); the editor published
+with the site and its browser test are in test_editor.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -16,7 +17,7 @@ from cogov import cms, kinds
 from cogov.config import Settings
 from cogov.model import Records
 from cogov.pipeline import generate
-from cogov.schemas import schema_dir
+from cogov.schemas import default_schemas, schema_dir
 from tests.conftest import ROOT
 
 
@@ -117,3 +118,49 @@ def test_a_kind_added_through_the_registry_appears_without_configuration(
     fields = _by_name(collections["report"]["fields"])
     assert collections["report"]["folder"] == "content/reports"
     assert fields["published"]["widget"] == "datetime" and fields["authors"]["collection"] == "person"
+
+
+def test_the_forms_speak_the_sites_language(records: Records) -> None:
+    spanish = dataclasses.replace(records, site=dataclasses.replace(records.site, language="es"))
+    collections = _by_name(cms.config(spanish)["collections"])
+    assert collections["meeting-msf"]["label"] == "Reuniones: Multi-stakeholder Forum"
+    fields = _by_name(collections["meeting-msf"]["fields"])
+    assert (fields["date"]["label"], fields["start_time"]["label"], fields["body"]["label"]) == (
+        "Fecha",
+        "Hora de inicio",
+        "Texto",
+    )
+    assert {o["value"]: o["label"] for o in fields["status"]["options"]}["held"] == "Celebrada"
+    assert _by_name(fields["participants"]["fields"])["civil-society"]["label"] == "Sociedad civil"
+    assert fields["decisions"]["label_singular"] == "Acuerdo"
+    members = _by_name(_by_name(collections["body"]["fields"])["members"]["fields"])
+    assert {o["value"]: o["label"] for o in members["role"]["options"]}["alternate"] == "Suplente"
+
+
+def test_every_field_of_a_record_has_a_title_for_its_label() -> None:
+    """A field added to a schema without a title would show its raw name in the forms."""
+    from cogov.i18n import RECORD_SCHEMAS
+
+    schemas = default_schemas().schemas
+    untitled = [
+        f"{name}: {key}"
+        for name in RECORD_SCHEMAS
+        for properties in _property_maps(schemas[name])
+        for key, node in properties.items()
+        if isinstance(node, dict) and not isinstance(node.get("title"), str)
+    ]
+    assert untitled == []
+
+
+def _property_maps(node: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            found.append(node["properties"])
+        for key, value in node.items():
+            if key not in ("examples", "default"):
+                found += _property_maps(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _property_maps(value)
+    return found

@@ -22,8 +22,13 @@ from typing import Any
 import pytest
 import yaml
 
-from cogov import editor
+from cogov import cms, editor
 from cogov.cli import main
+from cogov.config import Settings
+from cogov.editor import field_order
+from cogov.fmt import render
+from cogov.model import Records
+from cogov.pipeline import generate
 from cogov.errors import BuildError
 from tests.conftest import ROOT
 from tests.test_browser import CHROMIUM_ARGS, chromium_path
@@ -192,6 +197,9 @@ REPOSITORY = """
 @pytest.fixture(scope="module")
 def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     project = _project(tmp_path_factory.mktemp("editor"), backend="test-repo")
+    # Formatted in the editor's style first, as docs/editor.md asks, so that a save changes only
+    # the lines edited (checked below).
+    assert main(["fmt", "--project", str(project), "--as-of", "2026-11-26"]) == 0
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(project / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -207,6 +215,16 @@ def _records(project: Path) -> dict[str, str]:
         for f in sorted(content.rglob("*"))
         if f.suffix in (".yml", ".md")
     }
+
+
+def _model(project: Path) -> Records:
+    generated = generate(Settings.for_project(project, as_of=dt.date(2026, 11, 26)))
+    assert generated.records is not None
+    return generated.records
+
+
+def _by_name(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {item["name"]: item for item in items}
 
 
 def _choose(page: Any, box: Any, text: str) -> None:
@@ -313,6 +331,13 @@ def test_a_meeting_and_a_membership_written_through_the_forms_pass_the_check(
     assert body["members"][:-1] == before["members"]  # nothing else changed, nothing lost
     assert {k: v for k, v in body.items() if k != "members"} == {k: v for k, v in before.items() if k != "members"}
     assert list(body) == list(before)  # in the schema's order, the seats (not in the form) included
+    # The editor's first save of a formatted file changes only what was edited: here, lines added
+    # at the end of the members; and `cogov fmt` leaves what the editor wrote as it is.
+    formatted = (project / "content" / "bodies" / "msf.yml").read_text(encoding="utf-8")
+    added = "  - person: paula-rojas\n    role: observer\n    start: 2026-11-24\n"
+    assert saved["content/bodies/msf.yml"] == formatted + added
+    order = field_order(_by_name(cms.config(_model(project))["collections"])["meeting-msf"]["fields"])
+    assert render(saved[meeting], True, order) == (saved[meeting], False)
 
     # The files, put in the project as the pull request would, pass the check.
     checked = tmp_path / "checked"

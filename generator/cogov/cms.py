@@ -8,8 +8,7 @@ lists, lists of entries and sub-records as lists and objects, Markdown bodies as
 and hints come from the schemas. Every save opens a pull request (the editorial workflow), so the
 check stays the gate: the editor knows no cross-record rule.
 
-This is the generator alone; serving the editor at ``/admin/`` and the browser test come next
-(see the README).
+The build publishes the editor with this configuration (cogov.editor); ``cogov cms`` prints it.
 """
 
 from __future__ import annotations

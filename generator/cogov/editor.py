@@ -187,12 +187,12 @@ def configuration(records: Records, settings: EditorSettings) -> dict[str, Any]:
     return out
 
 
-def _field_order(fields: list[dict[str, Any]]) -> dict[str, Any]:
+def field_order(fields: list[dict[str, Any]]) -> dict[str, Any]:
     """Each object's keys in the form's order (the schema's), for the save hook."""
     order: dict[str, Any] = {"": [f["name"] for f in fields]}
     for f in fields:
         if f.get("fields"):
-            order[f["name"]] = _field_order(f["fields"])
+            order[f["name"]] = field_order(f["fields"])
     return order
 
 
@@ -233,7 +233,7 @@ def write_editor(site_dir: Path, records: Records, settings: EditorSettings, fil
     (target / "config.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
     )
-    order = {c["name"]: _field_order(c["fields"]) for c in config["collections"]}
+    order = {c["name"]: field_order(c["fields"]) for c in config["collections"]}
     script = (ASSETS / SCRIPT).read_text(encoding="utf-8")
     script = script.replace("/*ORDER*/{}", json.dumps(order, ensure_ascii=False, separators=(",", ":")))
     (target / SCRIPT).write_text(script, encoding="utf-8")

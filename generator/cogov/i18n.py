@@ -35,7 +35,7 @@ DIAGNOSTIC_KEYS = (
     "markdown.", "summary.", "site.", "seat.", "proposal.",
 )  # fmt: skip
 # What the commands say to whoever runs them, the pull-request summary of `cogov diff` included.
-CLI_KEYS = ("cli.", "build.", "generate.", "serve.", "diff.", "links.", "import.", "standards.", "cms.")
+CLI_KEYS = ("cli.", "build.", "generate.", "serve.", "diff.", "links.", "import.", "standards.", "cms.", "fmt.")
 DOMAINS = {"site": SITE_KEYS, "diagnostics": DIAGNOSTIC_KEYS, "cli": CLI_KEYS}
 
 
