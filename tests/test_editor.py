@@ -26,10 +26,10 @@ from cogov import cms, editor
 from cogov.cli import main
 from cogov.config import Settings
 from cogov.editor import field_order
+from cogov.errors import BuildError
 from cogov.fmt import render
 from cogov.model import Records
 from cogov.pipeline import generate
-from cogov.errors import BuildError
 from tests.conftest import ROOT
 from tests.test_browser import CHROMIUM_ARGS, chromium_path
 
@@ -136,7 +136,8 @@ def test_the_sample_site_serves_the_editor_from_itself(tmp_path: Path) -> None:
     assert "<title>Records editor: Open Government in Arandia</title>" in page
     assert "http" not in page  # every script from the site itself
     assert page.index("cogov-editor.js") < page.index("decap-cms.js")  # the save hook is registered first
-    assert (admin / f"{editor.DECAP.name}.js").is_file() and "Licence: MIT" in (admin / editor.NOTICE).read_text(encoding="utf-8")
+    assert (admin / f"{editor.DECAP.name}.js").is_file()
+    assert "Licence: MIT" in (admin / editor.NOTICE).read_text(encoding="utf-8")
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"] == {
         "name": "github",

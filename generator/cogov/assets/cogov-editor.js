@@ -2,8 +2,8 @@
  *
  * Before each save, the entry is cleaned so that what the editor writes passes the check: a field
  * typed in and then cleared is left out instead of being written as "" or null, an object or a
- * list left empty is left out, and the keys of every object follow the form's order (the
- * schema's), which Decap keeps only for the top level. ORDER is filled in by cogov when it
+ * list left empty is left out, the keys of every object follow the form's order (the schema's),
+ * which Decap keeps only for the top level, and tabs that start a line of text become spaces. ORDER is filled in by cogov when it
  * publishes the editor: for each collection, its field names ("") and those of its objects.
  */
 (function () {
@@ -33,6 +33,10 @@
       return list.size ? list : undefined;
     }
     if (typeof value === "string" && value.trim() === "") return undefined;
+    // A line of text that starts with a tab would be written where YAML readers refuse it.
+    if (typeof value === "string" && value.indexOf("\n") !== -1) {
+      return value.replace(/^\t+/gm, function (tabs) { return "    ".repeat(tabs.length); });
+    }
     if (typeof value === "number" && isNaN(value)) return undefined;
     return value;
   }
