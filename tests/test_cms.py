@@ -139,12 +139,10 @@ def test_the_forms_speak_the_sites_language(records: Records) -> None:
 
 def test_every_field_of_a_record_has_a_title_for_its_label() -> None:
     """A field added to a schema without a title would show its raw name in the forms."""
-    from cogov.i18n import RECORD_SCHEMAS
-
     schemas = default_schemas().schemas
     untitled = [
         f"{name}: {key}"
-        for name in RECORD_SCHEMAS
+        for name in cms.edited_schemas()
         for properties in _property_maps(schemas[name])
         for key, node in properties.items()
         if isinstance(node, dict) and not isinstance(node.get("title"), str)

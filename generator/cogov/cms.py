@@ -29,8 +29,51 @@ from cogov.schemas import default_schemas, load_schemas
 DATE_REF = "#/$defs/date"
 TIME_REF = "#/$defs/time"
 MARKDOWN_REF = "#/$defs/markdown"
-# The field a relation list shows and searches, by kind.
+# The languages Decap CMS 3.16 has its own words in (decap-cms-locales); elsewhere its buttons stay
+# in English, while the fields' labels are still in the site's language.
+DECAP_LOCALES = frozenset(
+    {
+        "bg",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "en",
+        "es",
+        "fa",
+        "fr",
+        "gr",
+        "he",
+        "hr",
+        "hu",
+        "it",
+        "ja",
+        "ko",
+        "lt",
+        "mk",
+        "nb_no",
+        "nl",
+        "nn_no",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sk",
+        "sl",
+        "sr_Cyrl",
+        "sv",
+        "th",
+        "tr",
+        "ua",
+        "uk",
+        "vi",
+        "zh_Hans",
+        "zh_Hant",
+        "",
+    }
+)
 TEXT_TITLE = "Text"  # the label of a Markdown record's body (the minutes, a page's text)
+# The field a relation list shows and searches, by kind.
 DISPLAY = {"person": "name", "organization": "name", "body": "name", "plan": "title", "commitment": "title"}
 
 
@@ -268,12 +311,29 @@ def _parents(kind: Kind, records: Records) -> list[tuple[str, str] | None]:
     return [(p.id, p.title) for _, p in sorted(records.plans.items())]
 
 
+def locale(language: str) -> str:
+    """The editor's own language for a site's: the site's, where Decap has its words."""
+    for candidate in (language.replace("-", "_"), language.split("-")[0]):
+        if candidate in DECAP_LOCALES:
+            return candidate
+    return "en"
+
+
+# Kinds edited elsewhere: the site's settings and free pages.
+NOT_IN_EDITOR = frozenset({"site", "page"})
+
+
+def edited_schemas() -> tuple[str, ...]:
+    """The schemas whose fields the forms show: each edited kind's, and the definitions they share."""
+    return (*(k.name for k in KINDS if k.name not in NOT_IN_EDITOR), "common")
+
+
 def config(records: Records, backend: str = "github", schemas_folder: Path | None = None) -> dict[str, Any]:
     """The editor's configuration for a project."""
     schemas = _schemas(schemas_folder)
     collections = []
     for kind in KINDS:
-        if kind.name not in schemas or kind.name == "site" or kind.name == "page":
+        if kind.name not in schemas or kind.name in NOT_IN_EDITOR:
             continue
         for parent in _parents(kind, records):
             parent_id, parent_name = parent or (None, None)
@@ -288,6 +348,6 @@ def config(records: Records, backend: str = "github", schemas_folder: Path | Non
         "backend": back,
         "publish_mode": "editorial_workflow",
         "media_folder": "content/files",
-        "locale": site.language.split("-")[0],
+        "locale": locale(site.language),
         "collections": collections,
     }

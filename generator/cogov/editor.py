@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import io
 import json
 import os
@@ -30,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from cogov.cms import locale
 from cogov.errors import BuildError
 from cogov.messages import t
 from cogov.model import Records
@@ -198,9 +200,11 @@ def field_order(fields: list[dict[str, Any]]) -> dict[str, Any]:
 
 def index_html(records: Records) -> str:
     site = records.site
-    title = t("ui.editor.title", site.language, site=site.title)
-    lang = site.language
-    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # The page is in the language of the editor's own words (English where Decap has none).
+    ui = site.language if locale(site.language) != "en" else "en"
+    title = t("ui.editor.title", ui, site=site.title)
+    escaped = html.escape(title, quote=False)
+    lang = html.escape(ui)
     return (
         "<!doctype html>\n"
         f'<html lang="{lang}">\n'

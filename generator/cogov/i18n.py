@@ -139,8 +139,6 @@ def format_date(value: str | None, language: str = "en") -> str:
 
 HINT_CONTEXT = "schema.hint"
 TITLE_CONTEXT = "schema.title"
-# The schemas of the records a secretariat writes, whose fields the form editor labels (cogov.cms).
-RECORD_SCHEMAS = ("organization", "person", "body", "plan", "commitment", "meeting", "proposal", "common")
 
 
 def schema_annotations(key: str, names: tuple[str, ...] | None = None) -> list[str]:
@@ -175,9 +173,9 @@ def schema_hints() -> list[str]:
 
 def schema_titles() -> list[str]:
     """The fields' titles in the records' schemas: the form editor's labels, in the site's language."""
-    from cogov.cms import TEXT_TITLE
+    from cogov.cms import TEXT_TITLE, edited_schemas
 
-    return [*schema_annotations("title", RECORD_SCHEMAS), TEXT_TITLE]
+    return [*schema_annotations("title", edited_schemas()), TEXT_TITLE]
 
 
 def template(domain: str = DOMAIN) -> Catalog:
