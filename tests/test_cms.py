@@ -130,6 +130,7 @@ def test_the_forms_speak_the_sites_language(records: Records) -> None:
         "Hora de inicio",
         "Texto",
     )
+    assert fields["date"]["hint"] == "El día de la reunión; debe ser igual a la fecha del nombre del archivo."
     assert {o["value"]: o["label"] for o in fields["status"]["options"]}["held"] == "Celebrada"
     assert _by_name(fields["participants"]["fields"])["civil-society"]["label"] == "Sociedad civil"
     assert fields["decisions"]["label_singular"] == "Acuerdo"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cogov.i18n import TITLE_CONTEXT, translations
+from cogov.i18n import DESCRIPTION_CONTEXT, TITLE_CONTEXT, page_text, translations
 from cogov.kinds import KINDS, Kind
 from cogov.messages import CATALOGS, t
 from cogov.model import Records
@@ -72,6 +72,8 @@ DECAP_LOCALES = frozenset(
         "",
     }
 )
+# Collections' names: the list pages' (SECTION_NAMES), and for kinds without one of their own:
+_PLURALS = {"commitment": page_text("Commitments"), "proposal": page_text("Proposals")}
 TEXT_TITLE = "Text"  # the label of a Markdown record's body (the minutes, a page's text)
 # The field a relation list shows and searches, by kind.
 DISPLAY = {"person": "name", "organization": "name", "body": "name", "plan": "title", "commitment": "title"}
@@ -149,8 +151,8 @@ class Form:
         ref = str(node.get("$ref", ""))
         resolved = _resolve(node, schemas)
         out: dict[str, Any] = {"name": name, "label": self.label(name, resolved), "required": required}
-        if resolved.get("description"):
-            out["hint"] = resolved["description"]
+        if isinstance(resolved.get("description"), str):
+            out["hint"] = translations(self.language).pgettext(DESCRIPTION_CONTEXT, resolved["description"])
         refers = node.get("x-refers") or resolved.get("x-refers")
         items = resolved.get("items") if resolved.get("type") == "array" else None
         item_refers = (items or {}).get("x-refers")
@@ -279,7 +281,8 @@ def collection(
         fields.append({"name": "body", "label": text, "widget": "markdown", "required": False})
     title_field = "title" if "title" in schema.get("properties", {}) else "name"
     heading = kind.words("heading", language)
-    plural = translations(language).gettext(SECTION_NAMES[kind.index]) if kind.index in SECTION_NAMES else heading
+    english = SECTION_NAMES.get(kind.index or "") or _PLURALS.get(kind.name)
+    plural = translations(language).gettext(english) if english else heading
     out: dict[str, Any] = {
         "name": collection_name(kind, parent),
         "label": f"{plural}: {parent_name or parent}" if parent else plural,

@@ -189,6 +189,44 @@ def configuration(records: Records, settings: EditorSettings) -> dict[str, Any]:
     return out
 
 
+# Words of the editor's own that Decap has in English only for some of its languages (Spanish lacks
+# 85, French 45, Portuguese 43): the ones a record's form shows, from cogov's catalogue, filled in
+# where Decap has none. Decap's placeholders are %{name}.
+DECAP_WORDS = {
+    "editor.editorWidgets.list.add": ("ui.editor.add", {"item": "%{item}"}),
+    "editor.editorWidgets.list.addType": ("ui.editor.add", {"item": "%{item}"}),
+    "editor.editorWidgets.markdown.bold": ("ui.editor.bold", {}),
+    "editor.editorWidgets.markdown.italic": ("ui.editor.italic", {}),
+    "editor.editorWidgets.markdown.strikethrough": ("ui.editor.strikethrough", {}),
+    "editor.editorWidgets.markdown.code": ("ui.editor.code", {}),
+    "editor.editorWidgets.markdown.link": ("ui.editor.link", {}),
+    "editor.editorWidgets.markdown.linkPrompt": ("ui.editor.link_prompt", {}),
+    "editor.editorWidgets.markdown.headings": ("ui.editor.headings", {}),
+    "editor.editorWidgets.markdown.quote": ("ui.editor.quote", {}),
+    "editor.editorWidgets.markdown.bulletedList": ("ui.editor.bulleted_list", {}),
+    "editor.editorWidgets.markdown.numberedList": ("ui.editor.numbered_list", {}),
+    "editor.editorWidgets.markdown.addComponent": ("ui.editor.add_component", {}),
+    "editor.editorWidgets.markdown.toggleMode.rich": ("ui.editor.rich_text", {}),
+    "editor.editorWidgets.markdown.toggleMode.markdown": ("ui.editor.markdown", {}),
+    "editor.editorWidgets.object.expand": ("ui.editor.expand", {}),
+    "editor.editorWidgets.object.collapse": ("ui.editor.collapse", {}),
+    "editor.editorWidgets.datetime.setToNow": ("ui.editor.set_to_now", {"field": "%{fieldLabel}"}),
+    "editor.editorControl.field.widgetLabel": ("ui.editor.field", {"field": "%{widgetLabel}"}),
+}
+
+
+def decap_words(language: str) -> dict[str, Any]:
+    """The words above in a language, nested as Decap's phrases are."""
+    out: dict[str, Any] = {}
+    for path, (key, fields) in DECAP_WORDS.items():
+        *parents, last = path.split(".")
+        node = out
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = t(key, language, **fields)
+    return out
+
+
 def field_order(fields: list[dict[str, Any]]) -> dict[str, Any]:
     """Each object's keys in the form's order (the schema's), for the save hook."""
     order: dict[str, Any] = {"": [f["name"] for f in fields]}
@@ -240,6 +278,9 @@ def write_editor(site_dir: Path, records: Records, settings: EditorSettings, fil
     order = {c["name"]: field_order(c["fields"]) for c in config["collections"]}
     script = (ASSETS / SCRIPT).read_text(encoding="utf-8")
     script = script.replace("/*ORDER*/{}", json.dumps(order, ensure_ascii=False, separators=(",", ":")))
+    language = locale(records.site.language)
+    words = {"locale": language, "phrases": decap_words(records.site.language) if language != "en" else {}}
+    script = script.replace("/*WORDS*/{}", json.dumps(words, ensure_ascii=False, separators=(",", ":")))
     (target / SCRIPT).write_text(script, encoding="utf-8")
     (target / "index.html").write_text(index_html(records), encoding="utf-8")
     return target

@@ -139,6 +139,7 @@ def format_date(value: str | None, language: str = "en") -> str:
 
 HINT_CONTEXT = "schema.hint"
 TITLE_CONTEXT = "schema.title"
+DESCRIPTION_CONTEXT = "schema.description"
 
 
 def schema_annotations(key: str, names: tuple[str, ...] | None = None) -> list[str]:
@@ -178,6 +179,13 @@ def schema_titles() -> list[str]:
     return [*schema_annotations("title", edited_schemas()), TEXT_TITLE]
 
 
+def schema_descriptions() -> list[str]:
+    """The descriptions in the records' schemas: the form editor's hints, in the site's language."""
+    from cogov.cms import edited_schemas
+
+    return schema_annotations("description", edited_schemas())
+
+
 def template(domain: str = DOMAIN) -> Catalog:
     """A domain's messages, as ``make catalogues`` writes them to locales/<domain>.pot: for the
     site, every ``tr("...")`` in the templates and the code; and the domain's keys of messages.py."""
@@ -199,6 +207,8 @@ def template(domain: str = DOMAIN) -> Catalog:
         return catalog
     for title in schema_titles():  # the form editor's labels (cogov.cms)
         catalog.add(title, context=TITLE_CONTEXT)
+    for description in schema_descriptions():  # and its hints
+        catalog.add(description, context=DESCRIPTION_CONTEXT)
     source = LOCALES.parent.parent
     method_map = [("cogov/render/templates/**.j2", "jinja2"), ("cogov/**.py", "python")]
     options = {"cogov/render/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}

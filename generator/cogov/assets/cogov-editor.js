@@ -3,12 +3,15 @@
  * Before each save, the entry is cleaned so that what the editor writes passes the check: a field
  * typed in and then cleared is left out instead of being written as "" or null, an object or a
  * list left empty is left out, the keys of every object follow the form's order (the schema's),
- * which Decap keeps only for the top level, and tabs that start a line of text become spaces. ORDER is filled in by cogov when it
+ * which Decap keeps only for the top level, and tabs that start a line of text become spaces.
+ * The editor's own words that Decap lacks in the site's language are filled in (WORDS). ORDER is filled in by cogov when it
  * publishes the editor: for each collection, its field names ("") and those of its objects.
  */
 (function () {
   "use strict";
   var ORDER = /*ORDER*/{};
+  // The editor's own words that Decap lacks in the site's language, from cogov's catalogue.
+  var WORDS = /*WORDS*/{};
   var KEYED = "@@__IMMUTABLE_KEYED__@@";
   var INDEXED = "@@__IMMUTABLE_INDEXED__@@";
 
@@ -41,9 +44,24 @@
     return value;
   }
 
+  function fill(target, words) {
+    Object.keys(words).forEach(function (key) {
+      if (typeof words[key] === "object") {
+        target[key] = target[key] || {};
+        fill(target[key], words[key]);
+      } else if (target[key] === undefined) {
+        target[key] = words[key];
+      }
+    });
+    return target;
+  }
+
   window.CMS_MANUAL_INIT = true;
   document.addEventListener("DOMContentLoaded", function () {
     var CMS = window.CMS;
+    if (WORDS.locale && WORDS.phrases) {
+      CMS.registerLocale(WORDS.locale, fill(CMS.getLocale(WORDS.locale) || {}, WORDS.phrases));
+    }
     CMS.registerEventListener({
       name: "preSave",
       handler: function (event) {
