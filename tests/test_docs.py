@@ -28,7 +28,7 @@ def test_every_command_and_option_is_in_the_readme() -> None:
 
 def test_every_problem_code_is_in_the_readme() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "generator" / "cogov").rglob("*.py"))
-    codes = set(re.findall(r'"((?:LOAD|SCH|ID|REF|DATE|MEM|ATT|MIN|MD|FILE|SITE|SEAT|PRO)[0-9]{3})"', source))
+    codes = set(re.findall(r'"((?:LOAD|SCH|ID|REF|DATE|MEM|ATT|MIN|MD|FILE|SITE|SEAT|PRO|TRN)[0-9]{3})"', source))
     assert codes, "the code pattern found nothing"
     documented = set(re.findall(r"^\| ([A-Z]+[0-9]{3}) \|", README, re.MULTILINE))
     assert codes == documented

@@ -25,6 +25,7 @@ from cogov.messages import CATALOGS, t
 from cogov.model import Records
 from cogov.render.paths import SECTION_NAMES
 from cogov.schemas import default_schemas, load_schemas
+from cogov.translations import language_name
 
 DATE_REF = "#/$defs/date"
 TIME_REF = "#/$defs/time"
@@ -125,6 +126,7 @@ class Form:
     schemas: dict[str, dict[str, Any]]
     language: str = "en"
     parent: str | None = None  # the plan whose folder the collection is, for relations to its commitments
+    languages: tuple[str, ...] = ()  # on a site in several languages: all of them, the default first
 
     def word(self, english: str) -> str:
         return translations(self.language).pgettext(TITLE_CONTEXT, english)
@@ -148,6 +150,8 @@ class Form:
     def field(self, name: str, node: dict[str, Any], required: bool) -> dict[str, Any] | None:
         """One Decap field for a schema property, or None for a value the forms cannot hold."""
         schemas, parent = self.schemas, self.parent
+        if node.get("x-translatable") and node.get("anyOf"):
+            return self.translatable(name, node, required)
         ref = str(node.get("$ref", ""))
         resolved = _resolve(node, schemas)
         out: dict[str, Any] = {"name": name, "label": self.label(name, resolved), "required": required}
@@ -242,6 +246,22 @@ class Form:
             return {"name": name, "widget": "hidden", "required": False}
         return {**out, "widget": "string"}
 
+    def translatable(self, name: str, node: dict[str, Any], required: bool) -> dict[str, Any] | None:
+        """A text that may be written in each of the site's languages: on a site in one language,
+        one text; in several, one text per language (the map the records hold; `cogov fmt` turns
+        a single text into the default language's entry first, so the form finds it there)."""
+        single = {k: v for k, v in node.items() if k not in ("anyOf", "x-translatable")}
+        single["$ref"] = node["anyOf"][0]["$ref"]
+        one = self.field(name, single, required)
+        if one is None or len(self.languages) < 2:
+            return one
+        shown = {k: v for k, v in one.items() if k != "hint"}
+        inner = [
+            {**shown, "name": lang, "label": language_name(lang, self.language), "required": i == 0 and required}
+            for i, lang in enumerate(self.languages)
+        ]
+        return {k: v for k, v in one.items() if k not in ("widget",)} | {"widget": "object", "fields": inner}
+
 
 def field(
     name: str, node: dict[str, Any], required: bool, schemas: dict[str, dict[str, Any]], parent: str | None = None
@@ -268,12 +288,13 @@ def collection(
     parent: str | None = None,
     language: str = "en",
     parent_name: str | None = None,
+    languages: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     schema = schemas[kind.name]
     folder, path = _folder_and_path(kind, parent)
     extension = kind.files[-1].rsplit(".", 1)[-1]
     # Only a plan's folder is a context a relation can use (its commitments).
-    form = Form(schemas, language, parent if "action-plans" in kind.files else None)
+    form = Form(schemas, language, parent if "action-plans" in kind.files else None, languages)
     fields = form.fields(schema)
     markdown = extension == "md"
     if markdown:
@@ -340,7 +361,9 @@ def config(records: Records, backend: str = "github", schemas_folder: Path | Non
             continue
         for parent in _parents(kind, records):
             parent_id, parent_name = parent or (None, None)
-            collections.append(collection(kind, schemas, parent_id, records.site.language, parent_name))
+            collections.append(
+                collection(kind, schemas, parent_id, records.site.language, parent_name, records.site.languages)
+            )
     site = records.site
     # The repository's path on its host: https://github.com/owner/name -> owner/name.
     repo = re.sub(r"^https?://[^/]+/", "", site.repository or "").removesuffix(".git").strip("/")

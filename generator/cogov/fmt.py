@@ -23,6 +23,7 @@ from cogov.kinds import BY_NAME
 from cogov.loader import parse_yaml, split_front_matter
 from cogov.model import Records
 from cogov.records import Document
+from cogov.translations import translatable_fields
 
 _COMMENT = re.compile(r"^\s*#", re.MULTILINE)
 
@@ -47,9 +48,13 @@ def ordered(value: Any, order: Mapping[str, Any] | None) -> Any:
     return value
 
 
-def render(text: str, markdown: bool, order: Mapping[str, Any]) -> tuple[str, bool] | None:
+def render(
+    text: str, markdown: bool, order: Mapping[str, Any], kind: str = "", default: str | None = None
+) -> tuple[str, bool] | None:
     """The file in the editor's style, and whether comments were left out; None when it does not
-    read back as the same record (it is then left as it is)."""
+    read back as the same record (it is then left as it is). With ``default`` (a site in several
+    languages), a translatable field's single text becomes the default language's entry of its
+    map, where the form edits it: the same text, in the shape the other languages need."""
     if markdown:
         split = split_front_matter(text)
         if split is None:
@@ -60,20 +65,40 @@ def render(text: str, markdown: bool, order: Mapping[str, Any]) -> tuple[str, bo
     loaded = parse_yaml(front, "")
     if loaded.diagnostics or not isinstance(loaded.data, dict):
         return None
-    data = ordered(loaded.data, order)
+    expected = as_maps(loaded.data, kind, default) if default else loaded.data
+    data = ordered(expected, order)
     new = yamlstyle.front_matter(data, body) if markdown else yamlstyle.dump(data)
     again = split_front_matter(new) if markdown else (new, "", 0)
     if again is None or again[1] != body:
         return None
     reread = parse_yaml(again[0], "")
-    if reread.diagnostics or reread.data != loaded.data:
+    if reread.diagnostics or reread.data != expected:
         return None
     return new, bool(_COMMENT.search(front))
+
+
+def as_maps(data: dict[str, Any], kind: str, default: str) -> dict[str, Any]:
+    """``data`` with each translatable field's single text as the ``default`` language's entry."""
+
+    def wrap(value: Any, path: tuple[str, ...]) -> Any:
+        if not path:
+            return {default: value} if isinstance(value, str) else value
+        head, rest = path[0], path[1:]
+        if head == "*":
+            return [wrap(item, rest) for item in value] if isinstance(value, list) else value
+        if isinstance(value, dict) and head in value:
+            return {**value, head: wrap(value[head], rest)}
+        return value
+
+    for path in translatable_fields(kind):
+        data = wrap(data, path)
+    return data
 
 
 def format_records(project: Path, documents: list[Document], records: Records, write: bool = True) -> Outcome:
     """Rewrite (or, without ``write``, find) the record files the editor edits that are not in its style."""
     orders = {c["name"]: field_order(c["fields"]) for c in config(records)["collections"]}
+    default = records.site.language if records.site.languages else None
     outcome = Outcome()
     for doc in sorted(documents, key=lambda d: d.path):
         kind = BY_NAME.get(doc.kind)
@@ -83,7 +108,7 @@ def format_records(project: Path, documents: list[Document], records: Records, w
         outcome.total += 1
         path = project / doc.path
         text = path.read_text(encoding="utf-8")
-        rendered = render(text, kind.markdown, orders[name])
+        rendered = render(text, kind.markdown, orders[name], kind.name, default)
         if rendered is None:
             outcome.refused.append(doc.path)
             continue

@@ -32,7 +32,7 @@ DOMAIN = "site"
 SITE_KEYS = ("ui.", "feed.")
 DIAGNOSTIC_KEYS = (
     "load.", "file.", "id.", "schema.", "type.", "ref.", "date.", "member.", "attend.", "minutes.",
-    "markdown.", "summary.", "site.", "seat.", "proposal.",
+    "markdown.", "summary.", "site.", "seat.", "proposal.", "translation.",
 )  # fmt: skip
 # What the commands say to whoever runs them, the pull-request summary of `cogov diff` included.
 CLI_KEYS = ("cli.", "build.", "generate.", "serve.", "diff.", "links.", "import.", "standards.", "cms.", "fmt.")

@@ -106,6 +106,8 @@ class SiteInfo:
     members: tuple[SiteMember, ...] = ()  # the OGP members a site covers, when it covers several
     standards: dict[str, int] = field(default_factory=dict)  # thresholds of the OGP standards (cogov.standards)
     editor: dict[str, str] | None = None  # the form editor's settings (cogov.editor), None for no editor
+    # Every language the site is published in, the default (``language``) first; () for one.
+    languages: tuple[str, ...] = ()
 
     def urn(self, key: str) -> str:
         """A stable absolute identifier for something this project publishes, for when the site has

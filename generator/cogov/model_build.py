@@ -33,6 +33,7 @@ from cogov.model import (
     Update,
 )
 from cogov.records import Document
+from cogov.translations import Languages
 
 
 def _s(value: Any) -> str | None:
@@ -82,6 +83,7 @@ def _site(doc: Document | None) -> SiteInfo:
         ),
         standards=dict(d.get("standards") or {}),
         editor=dict(d["editor"]) if isinstance(d.get("editor"), dict) else None,
+        languages=Languages.of(d).all if d.get("languages") else (),
     )
 
 

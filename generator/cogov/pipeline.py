@@ -31,22 +31,41 @@ from cogov.records import Document, gc_paused
 from cogov.render import paths, render_site
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.search_index import IndexStats, index_site
+from cogov.translations import Languages, localize_all
 from cogov.validate import ValidationResult, validate_project
 
 DOCS_DIR = Path("build") / "docs"
 
 
 @dataclass(frozen=True)
+class Edition:
+    """A site's records and pages in one of its languages."""
+
+    language: str
+    records: Records
+    files: dict[str, bytes]
+
+
+@dataclass(frozen=True)
 class Generated:
-    """The outcome of generation: the validation result and, when valid, the pages."""
+    """The outcome of generation: the validation result and, when valid, the pages (in the
+    site's language; a site in several languages has an edition for each other one too)."""
 
     validation: ValidationResult
     records: Records | None
     files: dict[str, bytes]
+    others: tuple[Edition, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.records is not None
+
+    @property
+    def editions(self) -> tuple[Edition, ...]:
+        """Every language's edition, the site's own first (none when the records are invalid)."""
+        if self.records is None:
+            return ()
+        return (Edition(self.records.site.language, self.records, self.files), *self.others)
 
 
 def generate(settings: Settings, schemas: SchemaSet | None = None) -> Generated:
@@ -61,9 +80,20 @@ def generate(settings: Settings, schemas: SchemaSet | None = None) -> Generated:
 check = validate_project  # load and validate (cogov.validate)
 
 
-def model(documents: Iterable[Document], settings: Settings) -> Records:
-    """Typed records from the documents that could be read (call only on a valid project)."""
-    return build_records([d for d in documents if not d.broken], settings.as_of.isoformat(), settings.withheld_key)
+def model(documents: Iterable[Document], settings: Settings, language: str | None = None) -> Records:
+    """Typed records from the documents that could be read (call only on a valid project), in
+    the site's language or, on a site in several, in ``language`` (cogov.translations)."""
+    readable = [d for d in documents if not d.broken]
+    site = next((d for d in readable if d.kind == "site"), None)
+    languages = Languages.of(site.data if site else None)
+    wanted = language or languages.default
+    localized = localize_all(readable, wanted, languages.default)
+    records = build_records(localized, settings.as_of.isoformat(), settings.withheld_key)
+    if records.site.languages:
+        # Each language's pages live under its own prefix (/en/, /fr/), and say so in their addresses.
+        url = f"{records.site.url.rstrip('/')}/{wanted}/" if records.site.url else None
+        records.site = replace(records.site, language=wanted, url=url)
+    return records
 
 
 def pages(
@@ -93,7 +123,13 @@ def _generate(settings: Settings, schemas: SchemaSet | None) -> Generated:
     records = model(validation.documents, settings)
     files = pages(records)
     files.update(published_data(records, settings.content))
-    return Generated(validation, records, files)
+    others = []
+    for language in records.site.languages[1:]:
+        edition = model(validation.documents, settings, language)
+        edition_files = pages(edition)
+        edition_files.update(published_data(edition, settings.content))
+        others.append(Edition(language, edition, edition_files))
+    return Generated(validation, records, files, tuple(others))
 
 
 @dataclass(frozen=True)

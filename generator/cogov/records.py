@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,8 @@ from cogov.loader import Loaded, Positions, load_markdown_file, load_yaml_file
 from cogov.messages import t
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A Markdown record's text in another language, beside it: <id>.<language>.md.
+TRANSLATION_RE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md")
 MEETING_NAME_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
 # Files a records repository may hold beside the records without being published.
 _IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".DS_Store"})
@@ -42,6 +44,17 @@ class Document:
     markdown_line: int = 0  # the line it starts on
     parent: str = ""
     broken: bool = False
+    # The Markdown text in other languages, from the files beside this one (``<id>.fr.md``).
+    translations: dict[str, Translation] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A Markdown record's text in another language, from the file beside it."""
+
+    path: str  # content/meetings/msf/2026-11-17-ordinary.fr.md
+    markdown: str
+    markdown_line: int
 
 
 def strings(value: object) -> Iterator[str]:
@@ -110,10 +123,22 @@ def _discover(project: Path, cache: dict[str, CacheEntry] | None) -> tuple[list[
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     files = sorted(p for p in content.rglob("*") if p.is_file() or p.is_symlink())
+    translated: dict[str, dict[str, Translation]] = {}
     for file in files:
         rel = file.relative_to(content).parts
         relpath = file.relative_to(project).as_posix()
         if any(part.startswith(".") for part in rel) or rel[-1] in _IGNORED_NAMES:
+            continue
+        translation = TRANSLATION_RE.fullmatch(rel[-1])
+        original = (*rel[:-1], f"{translation['id']}.md") if translation else None
+        if translation and original and (content.joinpath(*original)).is_file() and classify(original):
+            if file.is_symlink():
+                diagnostics.append(Diagnostic(relpath, 1, 1, "FILE002", Severity.ERROR, t("file.symlink")))
+                continue
+            found_text = _translation(file, relpath, diagnostics)
+            if found_text is not None:
+                key = "/".join(("content", *original))
+                translated.setdefault(key, {})[translation["lang"]] = found_text
             continue
         found = classify(rel)
         if found is None:
@@ -152,6 +177,25 @@ def _discover(project: Path, cache: dict[str, CacheEntry] | None) -> tuple[list[
         documents.append(doc)
         if cache is not None:
             cache[relpath] = (stamp, doc, problems)
+    if translated:
+        documents = [
+            replace(doc, translations=translated[doc.path])
+            if doc.path in translated and doc.translations != translated[doc.path]
+            else doc
+            for doc in documents
+        ]
     if not (content / "site.yml").is_file():
         diagnostics.append(Diagnostic("content/site.yml", 0, 0, "FILE003", Severity.ERROR, t("file.no_site")))
     return documents, diagnostics
+
+
+def _translation(file: Path, relpath: str, diagnostics: list[Diagnostic]) -> Translation | None:
+    """The text of a translation file, which holds only text: the fields stay in the original."""
+    loaded = load_markdown_file(file, relpath, front_matter_required=False)
+    if loaded.diagnostics:
+        diagnostics.extend(loaded.diagnostics)
+        return None
+    if loaded.has_front_matter:
+        diagnostics.append(Diagnostic(relpath, 1, 1, "TRN004", Severity.ERROR, t("translation.front_matter")))
+        return None
+    return Translation(relpath, loaded.body, loaded.body_line)

@@ -14,10 +14,11 @@ from typing import Any
 from cogov.errors import Diagnostic, Severity, format_field
 from cogov.i18n import catalogue_languages
 from cogov.markup import MAX_BRACKETS, MAX_NESTING, Problem, find_problems
-from cogov.messages import t
+from cogov.messages import READER_LANGUAGE, t
 from cogov.model import PROPOSAL_REASONED, PROPOSAL_TAKEN_UP, active_on, holds_seat, term_end
 from cogov.records import ID_RE, MEETING_NAME_RE, Document
 from cogov.schemas import default_schemas, field_nodes
+from cogov.translations import Languages, language_name, texts, translatable_fields, values_at
 from cogov.validate.index import KIND_ARTICLE, KIND_LABEL, RecordIndex
 
 PathT = tuple[str | int, ...]
@@ -557,8 +558,7 @@ def _values_at(value: Any, path: tuple[str, ...], where: PathT = ()) -> Iterator
 def _markdown_texts(doc: Document) -> Iterator[tuple[PathT, str]]:
     for field in markdown_fields(doc.kind):
         for where, value in _values_at(doc.data, field):
-            if isinstance(value, str):
-                yield where, value
+            yield from texts(value, where)  # one text, or one per language
 
 
 def _markdown_message(problem: Problem) -> str:
@@ -581,6 +581,58 @@ def rule_markdown(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         for problem in find_problems(doc.markdown):
             line = doc.markdown_line + problem.line
             yield Diagnostic(doc.path, line, problem.col + 1, "MD001", Severity.ERROR, _markdown_message(problem))
+    for translation in doc.translations.values():  # the text in other languages, from its own file
+        for problem in find_problems(translation.markdown):
+            line = translation.markdown_line + problem.line
+            message = _markdown_message(problem)
+            yield Diagnostic(translation.path, line, problem.col + 1, "MD001", Severity.ERROR, message)
+
+
+# --- translations ---------------------------------------------------------------------------
+
+
+def _languages(ctx: Context) -> Languages:
+    site = next(iter(ctx.index.by_kind.get("site", {}).values()), None)
+    return Languages.of(site.data if site is not None else None)
+
+
+def rule_translations(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Texts in several languages use the site's languages; required translations are there."""
+    if doc.kind == "site":
+        return
+    languages = _languages(ctx)
+    published = ", ".join(languages.all)
+    reader = READER_LANGUAGE.get()
+    required = doc.kind in languages.require
+    severity = Severity.ERROR if languages.severity == "error" else Severity.WARNING
+    for field in translatable_fields(doc.kind):
+        for where, value in values_at(doc.data, field):
+            if isinstance(value, dict):
+                for lang in value:
+                    if str(lang) not in languages.all:
+                        message = t("translation.unknown_language", lang=lang, languages=published)
+                        yield Diagnostic(doc.path, *doc.positions.key((*where, lang)), "TRN001", Severity.ERROR,
+                                         message, format_field((*where, lang)))  # fmt: skip
+                if languages.default not in value and any(str(k) in languages.all for k in value):
+                    name = language_name(languages.default, reader)
+                    yield _warn(doc, where, "TRN005", t("translation.no_default", name=name))
+            if not required or value is None:
+                continue
+            for lang in languages.others:
+                if not (isinstance(value, dict) and lang in value):
+                    message = t("translation.missing", name=language_name(lang, reader), lang=lang)
+                    yield _diag(doc, where, "TRN002", message, severity)
+    for lang, translation in doc.translations.items():
+        if lang not in languages.others:
+            message = t("translation.unknown_file_language", lang=lang, languages=published)
+            yield Diagnostic(translation.path, 1, 1, "TRN003", Severity.ERROR, message)
+    if required and doc.markdown.strip():
+        for lang in languages.others:
+            if lang not in doc.translations:
+                name = language_name(lang, reader)
+                file = doc.path.rsplit("/", 1)[-1].removesuffix(".md") + f".{lang}.md"
+                message = t("translation.missing_text", name=name, file=file)
+                yield Diagnostic(doc.path, doc.markdown_line or 1, 1, "TRN002", severity, message)
 
 
 Rule = Callable[[Document, Context], Iterator[Diagnostic]]
@@ -603,4 +655,5 @@ CROSS_RULES: tuple[Rule, ...] = (
     rule_site_logo,
     rule_plan_member,
     rule_proposal,
+    rule_translations,
 )

@@ -97,6 +97,22 @@ def _messages(error: ValidationError, doc: Document) -> Iterator[tuple[tuple[str
             hint = t_or(HINT_CONTEXT, str(schema["x-hint"]))
             yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=hint)
             return
+        # A value of one shape that breaks that shape's rule (an empty title, not a map of its
+        # translations): that rule's message, not "none of the shapes".
+        same_shape = [e for e in error.context or () if e.validator != "type"]
+        if same_shape:
+            yield from _messages(best_match(same_shape), doc)
+            return
+        # A value of none of the shapes' types: empty, or what the shapes expect.
+        shapes: list[Any] = [e.validator_value for e in error.context or () if e.validator == "type"]
+        if shapes and value is None:
+            yield path, False, "SCH003", t("schema.empty")
+            return
+        if shapes:
+            expected_types = list(dict.fromkeys(x for e in shapes for x in ([e] if isinstance(e, str) else e)))
+            names = [t(f"type.{e}") for e in expected_types]
+            yield path, False, "SCH003", t("schema.type", expected=" or ".join(names), found=_type_name(value))
+            return
     if keyword == "pattern":
         hint = t_or(HINT_CONTEXT, str(schema["x-hint"])) if "x-hint" in schema else schema.get("description", "")
         yield path, False, "SCH006", t("schema.pattern", value=_shorten(value), hint=hint)
