@@ -22,6 +22,7 @@ from cogov.model import SiteInfo
 from cogov.render import paths
 from cogov.render.escape import yaml_string
 from cogov.render.paths import SECTION_NAMES
+from cogov.translations import language_name
 
 BUILD_CONFIG = ".cogov-build.yml"
 
@@ -110,6 +111,7 @@ LICENCE = page_text("Licence of the records: {licence}")
 STATEMENT = page_text("Accessibility statement")
 FOOTER_LABEL = page_text("About this site")
 LISTS_LABEL = page_text("Lists of records")
+LANGUAGES_LABEL = page_text("This page in other languages")
 NOT_FOUND = page_text("Page not found")
 NOT_FOUND_TEXT = page_text(
     "If you typed the address, check it. The page may also have moved or been removed. Find records in the lists:"
@@ -268,6 +270,16 @@ def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
         "lists_label": _e(gettext(LISTS_LABEL)),
         "not_found_title": _e(gettext(NOT_FOUND)),
         "not_found": _e(gettext(NOT_FOUND_TEXT)),
+        # On a site in several languages: the others, each named in itself, for the language
+        # links in the header and the hreflang alternates (site_theme/partials/languages.html).
+        "language": _e(site.language),
+        "languages": [
+            {"lang": _e(lang), "name": _e(language_name(lang, lang))}
+            for lang in site.languages
+            if lang != site.language
+        ],
+        "languages_label": _e(gettext(LANGUAGES_LABEL)),
+        "root": _e(site.url.rstrip("/").rsplit("/", 1)[0] + "/") if site.url and site.languages else "",
     }
 
 
@@ -303,11 +315,14 @@ def theme_has_search(project: Path) -> bool:
     return isinstance(folder, str) and (project / folder / SEARCH_TEMPLATE).is_file()
 
 
-def write_builder_config(project: Path, site: SiteInfo, search: bool = True) -> Path:
+def write_builder_config(project: Path, site: SiteInfo, search: bool = True, docs_dir: str | None = None) -> Path:
     """The builder's configuration for one build; ``search``: the theme has cogov's search page
-    (:func:`theme_has_search`), so the theme's own search is left out."""
+    (:func:`theme_has_search`), so the theme's own search is left out; ``docs_dir``: the pages of
+    one language, on a site in several."""
     # The theme prints site_name without escaping it (in <title>, in attributes): it arrives escaped.
     lines = ["INHERIT: mkdocs.yml", f"site_name: {yaml_string(html.escape(site.title, quote=True))}"]
+    if docs_dir:
+        lines.append(f"docs_dir: {yaml_string(docs_dir)}")
     if site.url:
         lines.append(f"site_url: {yaml_string(site.url)}")
     language = theme_language(site.language)

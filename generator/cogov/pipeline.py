@@ -18,10 +18,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cogov.builder_config import theme_has_search, write_builder_config
+from cogov.builder_config import BUILD_CONFIG, theme_has_search, write_builder_config
 from cogov.config import Settings
 from cogov.editor import EditorSettings, bundle, write_editor
 from cogov.errors import BuildError
+from cogov.languages_page import write_language_choice
 from cogov.messages import t
 from cogov.model import Records
 from cogov.model_build import build_records
@@ -223,27 +224,47 @@ def run_builder(project: Path, config: Path, site_dir: Path, as_of: dt.date) -> 
 
 
 def build_site(settings: Settings, site_dir: Path, generated: Generated) -> WriteStats:
-    """Write the docs folder and build the site atomically: on any failure the previous site stays."""
+    """Write the docs folder and build the site atomically: on any failure the previous site stays.
+    A site in several languages gets a tree per language (/en/, /fr/) and a page to choose one."""
     project = settings.project
     searchable = theme_has_search(project)
-    files = generated.files if searchable else {k: v for k, v in generated.files.items() if k != paths.SEARCH}
+    assert generated.records is not None
+    site = generated.records.site
+    editions = generated.editions
+    several = len(editions) > 1
+    files: dict[str, bytes] = {}
+    for edition in editions:
+        prefix = f"{edition.language}/" if several else ""
+        for path, data in edition.files.items():
+            if searchable or path != paths.SEARCH:
+                files[prefix + path] = data
     stats = write_docs(files, project / DOCS_DIR)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    assert generated.records is not None
-    site = generated.records.site
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     editor = EditorSettings.of(site.editor)
     editor_files = bundle() if editor else None  # downloaded once, before anything is built
-    config = write_builder_config(project, site, searchable)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    config = project / BUILD_CONFIG
     try:
-        run_builder(project, config, staging, settings.as_of)
-        if not site.url:
-            # Without the site's address the sitemap could only be empty, which its schema forbids.
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (staging / name).unlink(missing_ok=True)
+        for edition in editions:
+            tree = staging / edition.language if several else staging
+            docs = (DOCS_DIR / edition.language).as_posix() if several else None
+            write_builder_config(project, edition.records.site, searchable, docs)
+            run_builder(project, config, tree, settings.as_of)
+            if not site.url:
+                # Without the site's address the sitemap could only be empty, which its schema forbids.
+                for name in ("sitemap.xml", "sitemap.xml.gz"):
+                    (tree / name).unlink(missing_ok=True)
+        if several:
+            write_language_choice(staging, generated)
         allowed = [*site.allowed_contacts, *([site.contact_email] if site.contact_email else [])]
-        findings = inspect_site(staging, allowed, site_path=urlsplit(site.url).path if site.url else "/")
+        findings = []
+        for edition in editions:  # each tree as the theme built it, for its own address
+            url = edition.records.site.url
+            tree = staging / edition.language if several else staging
+            found = inspect_site(tree, allowed, site_path=urlsplit(url).path if url else "/")
+            prefix = f"{edition.language}/" if several else ""
+            findings += [replace(f, path=prefix + f.path) for f in found]
         if findings:
             listing = "\n".join(f"  site/{f.path}: {f.problem}" for f in findings[:50])
             advice = [
@@ -252,9 +273,11 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
                 if any(f.kind == kind for f in findings)
             ]
             raise BuildError(t("build.unsafe", count=len(findings), listing=listing) + "\n" + "\n".join(advice))
-        # Indexed after the checks, so the index holds only what they let through.
+        # Indexed after the checks, so the index holds only what they let through; one index per
+        # language, in its own tree.
         if searchable:
-            stats = replace(stats, search=index_site(staging))
+            for edition in editions:
+                stats = replace(stats, search=index_site(staging / edition.language if several else staging))
         # Added after the checks, which refuse anything executable: the editor is code by design,
         # verified against its published digest (cogov.editor).
         if editor and editor_files:

@@ -240,9 +240,9 @@ def build_environment(records: Records, language: str) -> Environment:
         md=escape.md,
         jsonld=lambda data: Markup(escape.yaml_string(jsonld.encode(data))),
         meta_title=lambda v: Markup(escape.yaml_string(escape.h(" ".join(str(v).split())))),
-        markdown=lambda text, demote=0: Markup(defuse(text or "", demote)),
+        markdown=lambda text, demote=0: escape.in_its_language(text, Markup(defuse(text or "", demote)), block=True),
         # One line of Markdown, safe inside a list item or a table cell.
-        inline=lambda text: Markup(inline(text or "")),
+        inline=lambda text: escape.in_its_language(text, Markup(inline(text or ""))),
         pct=lambda v: "" if v is None else format_percent(v, language),
     )
     return env

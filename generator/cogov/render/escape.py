@@ -21,7 +21,18 @@ _SAFE_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`\x00-\x1f]+", re.IGNOREC
 
 
 def md(value: object) -> Markup:
-    return Markup(escape_text(str(value)))
+    return in_its_language(value, Markup(escape_text(str(value))))
+
+
+def in_its_language(value: object, rendered: Markup, block: bool = False) -> Markup:
+    """A text shown in a language it was not written in (a missing translation) is marked with the
+    language it is in, so that screen readers read it right and search indexes it as such."""
+    lang = getattr(value, "lang", None)
+    if not isinstance(value, str) or not isinstance(lang, str) or not rendered:
+        return rendered
+    if block:
+        return Markup(f'<div lang="{html.escape(lang)}" markdown="1">\n\n{rendered}\n\n</div>')
+    return Markup(f'<span lang="{html.escape(lang)}">{rendered}</span>')
 
 
 def h(value: object) -> Markup:

@@ -1,0 +1,217 @@
+"""Sites in several languages (cogov.translations): records written once, an edition per
+language, missing translations shown in the default language and marked as such."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from html.parser import HTMLParser
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from cogov.cli import main
+from cogov.translations import Fallback, Languages, localize, text
+from tests.bilingual import make_bilingual
+from tests.test_browser import CHROMIUM_ARGS, _Quiet, chromium_path
+
+
+def test_a_text_in_a_language_or_its_fallback() -> None:
+    assert text({"en": "Forum", "fr": "Forum multipartite"}, "fr", "en") == "Forum multipartite"
+    found = text({"en": "Forum"}, "fr", "en")
+    assert found == "Forum" and isinstance(found, Fallback) and found.lang == "en"
+    single = text("Room 3", "fr", "en")
+    assert isinstance(single, Fallback) and single.lang == "en"  # one text is the default language's
+    assert not isinstance(text("Room 3", "en", "en"), Fallback)
+    assert Languages.of({"language": "en", "languages": ["fr", "en"]}).all == ("en", "fr")
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_bilingual(tmp_path_factory.mktemp("bilingual") / "project")
+    assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    return project
+
+
+def test_a_bilingual_build_has_a_tree_per_language_and_a_page_to_choose(bilingual: Path) -> None:
+    site = bilingual / "site"
+    for lang in ("en", "fr"):
+        assert (site / lang / "index.html").is_file() and (site / lang / "pagefind" / "pagefind.js").is_file()
+        assert (site / lang / "feed.xml").is_file() and (site / lang / "meetings.ics").is_file()
+        assert (site / lang / "data" / "records.json").is_file()
+    choice = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="en/" hreflang="en" lang="en">English</a>' in choice
+    assert '<a href="fr/" hreflang="fr" lang="fr">Français</a>' in choice
+    assert '<span lang="fr">Gouvernement ouvert en Arandia</span>' in choice
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://cogov.github.io/cogov/fr/sitemap.xml</loc>" in sitemap
+    assert "https://cogov.github.io/cogov/fr/meetings/2026-05-26-ordinary/" in (site / "fr" / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    french = (site / "fr" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in french and "Deuxième séance ordinaire de 2026" in french
+    assert "Procès-verbal de la séance (2026-05-26)" in french  # the translation beside the minutes
+    assert (
+        '<link rel="alternate" hreflang="en" href="https://cogov.github.io/cogov/en/meetings/2026-05-26-ordinary/">'
+        in (french)
+    )
+    english = (site / "en" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
+    assert "Second ordinary session of 2026" in english and "Procès-verbal" not in english
+    assert 'lang="en"><' not in english.split("<article", 1)[1]  # nothing marked in its own language
+
+
+class _Lang(HTMLParser):
+    """The text of a page's article with the language each piece is in."""
+
+    def __init__(self, page_language: str) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str]] = [("html", page_language)]
+        self.pieces: list[tuple[str, str]] = []
+        self.inside = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr"):
+            return
+        lang = dict(attrs).get("lang") or self.stack[-1][1]
+        self.stack.append((tag, lang))
+        if tag == "article":
+            self.inside += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        while len(self.stack) > 1:
+            done, _ = self.stack.pop()
+            if done == "article":
+                self.inside -= 1
+            if done == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and data.strip():
+            self.pieces.append((data.strip(), self.stack[-1][1]))
+
+
+def _languages_of(page: Path, language: str) -> list[tuple[str, str]]:
+    parser = _Lang(language)
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.pieces
+
+
+# Texts written in English only in the bilingual sample, one per kind of page that shows them.
+ENGLISH_ONLY = {
+    "meetings/2026-11-17-ordinary": "Presidency of the Council of Ministers, Room 3",  # the location
+    "meetings/2026-05-26-ordinary": "Presidency of the Council of Ministers, Room 3",
+    "bodies/msf": "The Forum co-creates Arandia's action plans",  # the mandate
+    "action-plans/nap-5": "The fifth plan was co-created with 48 organizations",  # the summary
+    "organizations/presidency-of-the-council-of-ministers": "Presidency of the Council of Ministers",  # the name
+    "people/ana-quispe": "Ana Quispe",
+    "meetings/2024": "Open Contracting Commitment Team",  # a list: the body's name
+    "": "Open Contracting Commitment Team",  # the home page
+}
+
+
+@pytest.mark.parametrize("page", sorted(ENGLISH_ONLY))
+def test_untranslated_text_on_a_french_page_is_marked_english(bilingual: Path, page: str) -> None:
+    path = bilingual / "site" / "fr" / page / "index.html"
+    assert path.is_file(), page
+    pieces = _languages_of(path, "fr")
+    wanted = ENGLISH_ONLY[page]
+    found = [(piece, lang) for piece, lang in pieces if wanted in piece]
+    if page == "people/ana-quispe":
+        assert found and all(lang == "fr" for _, lang in found)  # a name is in no language: not marked
+        return
+    assert found, f"{wanted!r} not on {page}"
+    assert all(lang == "en" for _, lang in found), found
+
+
+def test_minutes_without_a_translation_are_shown_in_english_and_marked(bilingual: Path) -> None:
+    page = bilingual / "site" / "fr" / "meetings" / "2026-11-17-ordinary" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r'<div lang="en">\s*<h2', html) or '<div lang="en">' in html
+    assert "Quatrième séance ordinaire de 2026" in html  # the title is translated
+
+
+def test_the_check_names_wrong_and_missing_translations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_bilingual(tmp_path / "project")
+    site = project / "content" / "site.yml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace(
+            "languages: [fr]\n", "languages: [fr]\ntranslations:\n  require: [body]\n"
+        ),
+        encoding="utf-8",
+    )
+    body = project / "content" / "bodies" / "msf.yml"
+    body.write_text(
+        body.read_text(encoding="utf-8").replace("  fr: Forum multipartite\n", "  de: Forum\n"), encoding="utf-8"
+    )
+    meetings = project / "content" / "meetings" / "msf"
+    (meetings / "2026-09-15-ordinary.es.md").write_text("Acta.\n", encoding="utf-8")
+    (meetings / "2026-11-17-ordinary.fr.md").write_text("---\ntitle: x\n---\nTexte.\n", encoding="utf-8")
+    assert main(["validate", "--project", str(project), "--as-of", "2026-11-26"]) == 1
+    out = capsys.readouterr().out
+    assert "content/bodies/msf.yml:3:3: error TRN001 name.de: `de` is not one of the site's languages (en, fr)" in out
+    assert "TRN002 mandate: there is no French text here (`fr:`)" in out
+    assert "content/meetings/msf/2026-09-15-ordinary.es.md:1:1: error TRN003" in out
+    assert "content/meetings/msf/2026-11-17-ordinary.fr.md:1:1: error TRN004" in out
+    assert re.search(r"Translated into French: \d+ of \d+ texts \(\d+%\)", out)
+
+
+def test_a_markdown_translation_is_checked_like_the_original(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_bilingual(tmp_path / "project")
+    minutes = project / "content" / "meetings" / "msf" / "2026-05-26-ordinary.fr.md"
+    minutes.write_text("Texte.\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    assert main(["validate", "--project", str(project), "--as-of", "2026-11-26"]) == 1
+    assert "content/meetings/msf/2026-05-26-ordinary.fr.md:3:1: error MD001" in capsys.readouterr().out
+
+
+def test_a_record_localized_in_its_own_language_is_the_same_record(tmp_path: Path) -> None:
+    from cogov.records import discover
+
+    documents, _ = discover(make_bilingual(tmp_path / "project"))
+    plain = [d for d in documents if d.kind == "person"]
+    assert all(localize(d, "en", "en") is d for d in plain)
+
+
+@pytest.fixture(scope="module")
+def served(bilingual: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(bilingual / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_language_link_leads_to_the_same_meeting(served: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 800})
+        page.goto(served)
+        page.get_by_role("link", name="Français").click()
+        assert page.url == served + "fr/"
+        page.goto(served + "fr/meetings/2026-05-26-ordinary/")
+        assert "Deuxième séance ordinaire de 2026" in page.locator("h1").inner_text()
+        page.get_by_role("link", name="English").click()
+        assert page.url == served + "en/meetings/2026-05-26-ordinary/"
+        assert "Second ordinary session of 2026" in page.locator("h1").inner_text()
+        page.get_by_role("link", name="Français").click()
+        assert page.url == served + "fr/meetings/2026-05-26-ordinary/"
+        browser.close()
+
+
+def test_a_site_in_one_language_has_no_language_links(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("content", "site_theme"):
+        shutil.copytree(Path(__file__).parents[1] / name, project / name)
+    shutil.copy(Path(__file__).parents[1] / "mkdocs.yml", project / "mkdocs.yml")
+    assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    page = (project / "site" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
+    assert "cogov-languages" not in page and "hreflang" not in page
