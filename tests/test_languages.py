@@ -215,3 +215,61 @@ def test_a_site_in_one_language_has_no_language_links(tmp_path: Path) -> None:
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
     page = (project / "site" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
     assert "cogov-languages" not in page and "hreflang" not in page
+
+
+def test_diff_says_which_translations_a_change_adds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_diff import git
+
+    project = make_bilingual(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "add", "content")
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-m", "records")
+    meetings = project / "content" / "meetings" / "msf"
+    (meetings / "2026-11-17-ordinary.fr.md").write_text("Procès-verbal.\n", encoding="utf-8")
+    plan = project / "content" / "action-plans" / "nap-5" / "plan.yml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("fr: Cinquième plan", "fr: Le cinquième plan"), encoding="utf-8"
+    )
+    assert main(["diff", "HEAD", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "French added for the meeting of 2026-11-17 (Multi-stakeholder Forum): the text" in out
+    assert "French changed for the action plan “Fifth National Action Plan 2024-2026”: title" in out
+    assert "Fifth National Action Plan 2024-2026 changed" not in out  # the English did not change
+
+
+def test_the_open_data_carries_every_language(bilingual: Path, tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    import frictionless
+    from jsonschema import Draft202012Validator
+
+    from cogov.schemas import default_schemas
+
+    for lang in ("en", "fr"):
+        data = bilingual / "site" / lang / "data"
+        records = json.loads((data / "records.json").read_text(encoding="utf-8"))
+        schemas = default_schemas()
+        validator = Draft202012Validator(schemas.schemas["records"], registry=schemas.registry)
+        assert [e.message for e in validator.iter_errors(records)] == []
+        rows = {(x["kind"], x["id"], x["field"], x["language"]): x["text"] for x in records["translations"]}
+        assert rows[("body", "msf", "name", "fr")] == "Forum multipartite"
+        assert rows[("body", "msf", "name", "en")] == "Multi-stakeholder Forum"
+        assert rows[("meeting", "2026-05-26-ordinary", "text", "fr")].startswith("Procès-verbal de la séance")
+        table = list(csv.DictReader(io.StringIO((data / "translations.csv").read_text(encoding="utf-8"))))
+        assert {"kind": "plan", "record_id": "nap-5", "field": "title", "language": "fr"} | {
+            "text": "Cinquième plan d'action national 2024-2026"
+        } in table
+        folder = tmp_path / lang
+        shutil.copytree(data, folder)
+        report = frictionless.validate(str(folder / "datapackage.json"))
+        assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+    french = json.loads((bilingual / "site" / "fr" / "data" / "records.json").read_text(encoding="utf-8"))
+    assert next(b for b in french["bodies"] if b["id"] == "msf")["name"] == "Forum multipartite"
+
+
+def test_a_site_in_one_language_publishes_no_translations_table(tmp_path: Path) -> None:
+    from cogov.opendata.tables import TABLES, published_tables
+
+    assert [t.name for t in published_tables({"site": {}})] == [t.name for t in TABLES if t.name != "translations"]

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cogov.errors import UsageError
+from cogov.errors import UsageError, format_field
 from cogov.i18n import format_date
 from cogov.kinds import BY_NAME, NAMES
 from cogov.markup import escape_text
 from cogov.messages import READER_LANGUAGE, t
 from cogov.records import Document, discover
 from cogov.reporters import visible
+from cogov.translations import Languages, language_name, localize, plain, translatable_fields, values_at
 
 Key = tuple[str, str]
 
@@ -69,8 +70,9 @@ def load_revision(project: Path, revision: str | None) -> dict[Key, Document]:
 
 
 class Describer:
-    def __init__(self, before: dict[Key, Document], after: dict[Key, Document]) -> None:
+    def __init__(self, before: dict[Key, Document], after: dict[Key, Document], default: str = "en") -> None:
         self.before, self.after = before, after
+        self.default = default  # the site's language, which a translatable text's plain value is in
 
     def person(self, person_id: object) -> str:
         for records in (self.after, self.before):
@@ -338,19 +340,97 @@ def _short(text: object, limit: int = 70) -> str:
 
 
 def diff_revisions(project: Path, base: str, head: str | None, as_of: str | None = None) -> list[Change]:
-    before = load_revision(project, base)
-    after = load_revision(project, head)
-    changes = list(Describer(before, after).changes())
+    raw_before = load_revision(project, base)
+    raw_after = load_revision(project, head)
+    # The records as the site's own language reads them; translations are described on their own.
+    languages = _languages(raw_after) or _languages(raw_before)
+    before = {k: localize(d, languages.default, languages.default) for k, d in raw_before.items()}
+    after = {k: localize(d, languages.default, languages.default) for k, d in raw_after.items()}
+    describer = Describer(before, after, languages.default)
+    changes = list(describer.changes())
+    changes += translation_changes(raw_before, raw_after, languages, describer)
     if as_of:
         changes += standards_changes(before, after, as_of)
     return [c for c in changes if c.attention] + [c for c in changes if not c.attention]
+
+
+def _languages(documents: dict[Key, Document]) -> Languages:
+    site = next((d for d in documents.values() if d.kind == "site"), None)
+    return Languages.of(site.data if site else None)
+
+
+def _label(describer: Describer, doc: Document) -> str:
+    """How a change names a record: a meeting by its body and date, others by their name."""
+    if doc.kind == "meeting":
+        return t("diff.meeting_label", body=describer.name("body", doc.parent), date=str(doc.data.get("date", doc.id)))
+    for field in ("title", "name"):
+        value = plain(doc.data.get(field), describer.default) if field in doc.data else None
+        if value:
+            return t("diff.record_label", kind=BY_NAME[doc.kind].words("noun"), name=value)
+    return t("diff.record_label", kind=BY_NAME[doc.kind].words("noun"), name=doc.id)
+
+
+def translation_changes(
+    before: dict[Key, Document], after: dict[Key, Document], languages: Languages, describer: Describer
+) -> list[Change]:
+    """Translations added, changed or removed: "French added for the meeting of 2026-11-17 (Forum): the text"."""
+    out: list[Change] = []
+    reader = READER_LANGUAGE.get()
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        doc = new or old
+        assert doc is not None
+        for lang in languages.others:
+            added: list[str] = []
+            changed: list[str] = []
+            removed: list[str] = []
+            for path in translatable_fields(doc.kind):
+                olds = _in_language(old, path, lang)
+                news = _in_language(new, path, lang)
+                for where in sorted(set(olds) | set(news)):
+                    bucket = added if where not in olds else removed if where not in news else None
+                    if bucket is None and olds[where] != news[where]:
+                        bucket = changed
+                    if bucket is not None:
+                        bucket.append(where)
+            old_text = old.translations.get(lang) if old else None
+            new_text = new.translations.get(lang) if new else None
+            text = t("diff.the_text")
+            if new_text and not old_text:
+                added.append(text)
+            elif old_text and not new_text:
+                removed.append(text)
+            elif old_text and new_text and old_text.markdown != new_text.markdown:
+                changed.append(text)
+            name = language_name(lang, reader)
+            for bucket, message, attention in (
+                (added, "diff.translation_added", False),
+                (changed, "diff.translation_changed", False),
+                (removed, "diff.translation_removed", True),
+            ):
+                if bucket:
+                    label = _label(describer, doc)
+                    out.append(Change(t(message, name=name, label=label, fields=", ".join(bucket)), attention))
+    return out
+
+
+def _in_language(doc: Document | None, path: tuple[str, ...], lang: str) -> dict[str, str]:
+    if doc is None:
+        return {}
+    found: dict[str, str] = {}
+    for where, value in values_at(doc.data, path):
+        if isinstance(value, dict) and isinstance(value.get(lang), str):
+            found[format_field(where)] = value[lang]
+    return found
 
 
 def _assessed(documents: dict[Key, Document], as_of: str) -> dict[tuple[str, str, str], tuple[str, str]]:
     from cogov import standards
     from cogov.model_build import build_records
 
-    records = build_records([d for d in documents.values() if not d.broken], as_of)
+    languages = _languages(documents)
+    readable = [localize(d, languages.default, languages.default) for d in documents.values() if not d.broken]
+    records = build_records(readable, as_of)
     found = standards.of_records(records)
     return {(a.plan, a.requirement, a.period): (a.status, records.plans[a.plan].title) for a in found}
 

@@ -179,6 +179,12 @@ _EN: dict[str, str] = {
     "build.done": "Built {pages} pages and {data} data files ({changed} changed) from {records} records into {site}",
     # --- diff -------------------------------------------------------------------------------------
     "diff.git_failed": "git {command} failed: {error}",
+    "diff.translation_added": "{name} added for {label}: {fields}",
+    "diff.translation_changed": "{name} changed for {label}: {fields}",
+    "diff.translation_removed": "{name} removed for {label}: {fields}",
+    "diff.the_text": "the text",
+    "diff.meeting_label": "the meeting of {date} ({body})",
+    "diff.record_label": "the {kind} “{name}”",
     "diff.standard": "OGP standards, {requirement} for {period} ({plan}): {before} → {after}",
     "diff.next_plan": "a new plan on time",
     "diff.title": "What changed in the records",

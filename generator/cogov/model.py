@@ -381,6 +381,17 @@ class Page:
     text: str
 
 
+@dataclass(frozen=True)
+class TranslatedText:
+    """One text of a record in one language, on a site in several (the open data's translations)."""
+
+    kind: str
+    id: str
+    field: str  # decisions[0].text; "text" for a Markdown record's text
+    language: str
+    text: str
+
+
 @dataclass
 class Records:
     """All records, with lookups and backlinks. Build with :func:`build_records`."""
@@ -396,6 +407,7 @@ class Records:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     proposals: dict[str, Proposal] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
+    translations: tuple[TranslatedText, ...] = ()  # every language's texts, on a site in several
     # backlinks
     memberships_of_person: dict[str, list[Membership]] = field(default_factory=lambda: defaultdict(list))
     memberships_for_org: dict[str, list[Membership]] = field(default_factory=lambda: defaultdict(list))

@@ -24,7 +24,7 @@ from cogov.editor import EditorSettings, bundle, write_editor
 from cogov.errors import BuildError
 from cogov.languages_page import write_language_choice
 from cogov.messages import t
-from cogov.model import Records
+from cogov.model import Records, TranslatedText
 from cogov.model_build import build_records
 from cogov.opendata import data_files
 from cogov.postbuild import inspect_site
@@ -32,7 +32,7 @@ from cogov.records import Document, gc_paused
 from cogov.render import paths, render_site
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.search_index import IndexStats, index_site
-from cogov.translations import Languages, localize_all
+from cogov.translations import Languages, localize_all, translated_texts
 from cogov.validate import ValidationResult, validate_project
 
 DOCS_DIR = Path("build") / "docs"
@@ -91,6 +91,7 @@ def model(documents: Iterable[Document], settings: Settings, language: str | Non
     localized = localize_all(readable, wanted, languages.default)
     records = build_records(localized, settings.as_of.isoformat(), settings.withheld_key)
     if records.site.languages:
+        records.translations = tuple(TranslatedText(*row) for row in translated_texts(readable, languages))
         # Each language's pages live under its own prefix (/en/, /fr/), and say so in their addresses.
         url = f"{records.site.url.rstrip('/')}/{wanted}/" if records.site.url else None
         records.site = replace(records.site, language=wanted, url=url)

@@ -158,8 +158,9 @@ def coverage(documents: Iterable[Document], languages: Iterable[str], default: s
     return [Coverage(lang, done[lang], total) for lang in wanted]
 
 
-def language_name(tag: str, in_language: str = "en") -> str:
-    """A language's name in another (``fr`` in English: French), or its tag when unknown."""
+def language_name(tag: str, in_language: str = "en", capital: bool = True) -> str:
+    """A language's name in another (``fr`` in English: French), or its tag when unknown; with a
+    capital, as a link names it, or as the language writes it in a sentence (``français``)."""
     from babel import Locale, UnknownLocaleError
 
     from cogov.i18n import locale
@@ -168,7 +169,9 @@ def language_name(tag: str, in_language: str = "en") -> str:
         name = Locale.parse(tag.replace("-", "_")).get_display_name(locale(in_language))
     except (UnknownLocaleError, ValueError):
         return tag
-    return str(name[:1].upper() + name[1:]) if name else tag
+    if not name:
+        return tag
+    return str(name[:1].upper() + name[1:]) if capital else str(name)
 
 
 @dataclass(frozen=True)
@@ -196,3 +199,30 @@ class Languages:
         require = require if isinstance(require, list) else []
         severity = "error" if settings.get("severity") == "error" else "warning"
         return cls(str(default), others, tuple(str(k) for k in require), severity)
+
+
+def translated_texts(documents: Iterable[Document], languages: Languages) -> Iterator[tuple[str, str, str, str, str]]:
+    """Every translatable text in every language of the site, as (kind, id, field, language, text):
+    the open data's translations table. A single text is the default language's."""
+    for doc in documents:
+        for path in translatable_fields(doc.kind):
+            for where, value in values_at(doc.data, path):
+                field = _field_name(where)
+                if isinstance(value, str):
+                    yield doc.kind, doc.id, field, languages.default, value
+                elif isinstance(value, dict):
+                    for lang in languages.all:
+                        if isinstance(value.get(lang), str):
+                            yield doc.kind, doc.id, field, lang, value[lang]
+        if doc.markdown.strip():
+            yield doc.kind, doc.id, "text", languages.default, doc.markdown
+        for lang in languages.others:
+            if lang in doc.translations:
+                yield doc.kind, doc.id, "text", lang, doc.translations[lang].markdown
+
+
+def _field_name(where: PathT) -> str:
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -327,4 +327,9 @@ def normalize(r: Records) -> dict[str, Any]:
     from cogov import standards
 
     out["standards"] = standards.as_data(r, standards.of_records(r))
+    if r.translations:  # a site in several languages: every text in each of them
+        out["translations"] = [
+            {"kind": x.kind, "id": x.id, "field": x.field, "language": x.language, "text": x.text}
+            for x in r.translations
+        ]
     return out

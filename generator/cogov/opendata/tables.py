@@ -25,6 +25,7 @@ class Table:
     rows: Callable[[Data], Iterator[Row]]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[tuple[str, str, str], ...] = field(default=())  # (field, table, field)
+    section: str | None = None  # published only when records.json has this section
 
 
 def _id(ref: dict[str, Any] | None) -> str:
@@ -206,6 +207,17 @@ def _standards(d: Data) -> Iterator[Row]:
             "evidence_count": len(evidence),
             "evidence": " ; ".join(e.get("url") or e.get("label", "") for e in evidence),
             "gaps": "; ".join(f"{g['from']}/{g['to']}" for g in a.get("gaps", [])),
+        }
+
+
+def _translations(d: Data) -> Iterator[Row]:
+    for x in d.get("translations", []):
+        yield {
+            "kind": x["kind"],
+            "record_id": x["id"],
+            "field": x["field"],
+            "language": x["language"],
+            "text": x["text"],
         }
 
 
@@ -393,6 +405,14 @@ TABLES: tuple[Table, ...] = (
         ("evidence", S, "Their addresses (record pages or documents), separated by ' ; '"),
         ("gaps", S, "For 1.1: periods longer than the interval without a meeting, as from/to, separated by ;"),
     ), _standards, ("plan_id", "requirement", "period"), (("plan_id", "action_plans", "id"),)),
+    Table("translations", "Translations",
+          page_text("On a site in several languages, every translatable text of every record in each "
+                    "language: the other tables hold the site's own language."), (
+        ("kind", S, "The kind of record: organization, person, body, plan, commitment, meeting or proposal"),
+        ("record_id", S, "The record's ID"),
+        ("field", S, "The field, as the field reference names it (decisions[0].text); text for the record's text"),
+        ("language", S, "The language, as a BCP 47 tag"), ("text", S, "The text (Markdown where the field is)"),
+    ), _translations, ("kind", "record_id", "field", "language"), (), "translations"),
     Table("milestones", "Milestones", page_text("Milestones of each commitment, in order."), (
         ("commitment_id", S, "Commitment ID"), ("number", INT, "Position in the commitment"), ("title", S, "Title"),
         ("start", D, "Start"), ("end", D, "Due"), ("status", S, "Status"),
@@ -471,8 +491,13 @@ def table_csv(table: Table, normalized: Data) -> str:
     return buffer.getvalue()
 
 
+def published_tables(normalized: Data) -> tuple[Table, ...]:
+    """The tables a site publishes: every one, but those of a section its records.json lacks."""
+    return tuple(t for t in TABLES if t.section is None or t.section in normalized)
+
+
 def csv_files(normalized: Data) -> dict[str, bytes]:
-    return {paths.table(table.name): table_csv(table, normalized).encode("utf-8") for table in TABLES}
+    return {paths.table(t.name): table_csv(t, normalized).encode("utf-8") for t in published_tables(normalized)}
 
 
 def _provenance(site: SiteInfo) -> dict[str, Any]:
@@ -493,7 +518,7 @@ def datapackage(normalized: Data, files: dict[str, bytes], publisher: SiteInfo) 
     """A Data Package v2 descriptor for the CSV tables (and records.json as a JSON resource)."""
     site = normalized["site"]
     resources: list[dict[str, Any]] = []
-    for table in TABLES:
+    for table in published_tables(normalized):
         schema: dict[str, Any] = {
             "fields": [{"name": n, "type": ty, "description": desc} for n, ty, desc in table.fields],
             "missingValues": [""],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -10,7 +12,7 @@ from typing import Any, cast
 
 from jinja2 import Environment
 
-from cogov.i18n import format_percent, list_separator
+from cogov.i18n import format_percent, list_separator, page_text, translations
 from cogov.kinds import KINDS, NAMES, kind
 from cogov.markup import first_heading
 from cogov.messages import t
@@ -31,6 +33,7 @@ from cogov.model import (
 from cogov.render import charts, jsonld, paths
 from cogov.render.environment import Helpers, build_environment
 from cogov.render.paths import SECTION_NAMES
+from cogov.translations import language_name
 
 STATUS_ORDER = ("completed", "in-progress", "delayed", "not-started", "withdrawn")
 # The schema's order (common.json); a test keeps them the same.
@@ -630,7 +633,9 @@ class SiteRenderer:
         from cogov.opendata.tables import TABLES
 
         bodies = sorted(self.r.bodies.values(), key=lambda b: b.name)
-        values = {"tables": TABLES, "bodies": bodies, "schemas": [*NAMES, "common"]}
+        # The tables of sections this site publishes (translations only on a site in several languages).
+        tables = [t for t in TABLES if t.section is None or (t.section == "translations" and self.r.translations)]
+        values = {"tables": tables, "bodies": bodies, "schemas": [*NAMES, "common"]}
         yield self.page("data.md.j2", paths.DATA, lambda: values, listing=True)
 
     def statement(self) -> Pages:
@@ -736,6 +741,32 @@ def render_site(
         renderer.standards,
     ):
         out.update((path, text) for path, text in family() if text is not None)
+    languages = records.site.languages
+    if languages and records.site.language != languages[0]:
+        out = {path: with_untranslated_notice(text, records.site.language, languages[0]) for path, text in out.items()}
     if touched is not None:
         touched.update(renderer.touched)
     return dict(sorted(out.items()))
+
+
+UNTRANSLATED = page_text("Parts of this page are not translated into {language} yet: they are shown in {default}.")
+_H1 = re.compile(r"^# .*\n", re.MULTILINE)
+
+
+def with_untranslated_notice(text: str, language: str, default: str) -> str:
+    """A page that shows text in the default language for want of a translation (marked with its
+    ``lang`` by the templates) says so under its title."""
+    if f'lang="{default}"' not in text:
+        return text
+    words = (
+        translations(language)
+        .gettext(UNTRANSLATED)
+        .format(
+            language=language_name(language, language, capital=False),
+            default=language_name(default, language, capital=False),
+        )
+    )
+    notice = f'\n<p class="cogov-untranslated" data-pagefind-ignore>{html.escape(words)}</p>\n'
+    heading = _H1.search(text)
+    at = heading.end() if heading else len(text)
+    return text[:at] + notice + text[at:]
