@@ -95,6 +95,16 @@ def page_type(path: str) -> str:
     return parts[0]
 
 
+def bilingual(target: Path, copy: Path) -> Path:
+    """The synthetic project published in English and French (content/site.yml's `languages`)."""
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(target, copy, ignore=shutil.ignore_patterns("build", "site"))
+    site = copy / "content" / "site.yml"
+    with site.open("a", encoding="utf-8") as handle:
+        handle.write("languages: [fr]\n")  # beside the default language, English
+    return copy
+
+
 def site_metrics(site: Path) -> dict[str, Any]:
     pages = list(site.rglob("*.html"))
     sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in pages}
@@ -227,6 +237,14 @@ def main() -> int:
             str(base),
         ]
         entry["mkdocs_alone"] = median_run(mkdocs, args.runs, clean(base))
+        # The same records published in two languages (a tree per language, every text falling
+        # back to the first language: the most marking there can be).
+        two = bilingual(target, args.out / f"project-{size}-two-languages")
+        two_site = args.out / f"site-{size}-two-languages"
+        build_two = [*cogov, "build", str(two), "--site-dir", str(two_site), "--as-of", AS_OF]
+        entry["build_two_languages"] = median_run(build_two, args.runs, clean(two / "build", two_site))
+        shutil.rmtree(two, ignore_errors=True)
+        shutil.rmtree(two_site, ignore_errors=True)
         entry["site"] = site_metrics(site)
         entry["search"] = search_metrics(site)
         entry["incremental_edit"] = incremental(target)
@@ -235,6 +253,7 @@ def main() -> int:
             "generation_share_of_build": round(entry["generate"]["seconds"] / entry["build"]["seconds"], 3),
             "build_over_mkdocs_alone": round(entry["build"]["seconds"] / entry["mkdocs_alone"]["seconds"], 2),
             "build_ms_per_page": round(1000 * entry["build"]["seconds"] / entry["site"]["html_pages"], 1),
+            "two_languages_over_one": round(entry["build_two_languages"]["seconds"] / entry["build"]["seconds"], 2),
         }
         results["sizes"][str(size)] = entry
         print(json.dumps(entry, indent=2), flush=True)
@@ -264,6 +283,14 @@ def table(results: dict[str, Any]) -> str:
         ("Validation rate (records/s)", lambda e: f"{e['derived']['validate_records_per_s']:,}"),
         ("Generation: load, validate, render, write (s)", lambda e: f"{e['generate']['seconds']}"),
         ("Full `cogov build` (s)", lambda e: f"{e['build']['seconds']}"),
+        (
+            "Full build in two languages (s; ratio to one)",
+            lambda e: (
+                f"{e['build_two_languages']['seconds']} ({e['derived']['two_languages_over_one']}×)"
+                if "build_two_languages" in e
+                else "n/a"
+            ),
+        ),
         ("MkDocs alone on the same folder (s)", lambda e: f"{e['mkdocs_alone']['seconds']}"),
         ("Full build / MkDocs alone", lambda e: f"{e['derived']['build_over_mkdocs_alone']}"),
         ("Generation share of the full build", lambda e: f"{e['derived']['generation_share_of_build']:.1%}"),
