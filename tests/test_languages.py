@@ -273,3 +273,33 @@ def test_a_site_in_one_language_publishes_no_translations_table(tmp_path: Path) 
     from cogov.opendata.tables import TABLES, published_tables
 
     assert [t.name for t in published_tables({"site": {}})] == [t.name for t in TABLES if t.name != "translations"]
+
+
+def test_the_form_editor_has_a_field_per_language_and_fmt_gives_single_texts_their_language(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from cogov import cms
+    from cogov.config import Settings
+    from cogov.fmt import format_records
+    from cogov.pipeline import check, model
+
+    project = make_bilingual(tmp_path / "project")
+    settings = Settings.for_project(project, as_of=dt.date(2026, 11, 26))
+    validation = check(settings)
+    records = model(validation.documents, settings)
+    collections = {c["name"]: c for c in cms.config(records)["collections"]}
+    fields = {f["name"]: f for f in collections["meeting-msf"]["fields"]}
+    title = fields["title"]
+    assert title["widget"] == "object" and [(f["name"], f["label"]) for f in title["fields"]] == [
+        ("en", "English"),
+        ("fr", "French"),
+    ]
+    assert [f["widget"] for f in fields["decisions"]["fields"][0]["fields"]] == ["markdown", "markdown"]
+    assert fields["date"]["widget"] == "datetime"  # facts are written once
+    outcome = format_records(project, validation.documents, records)
+    assert outcome.refused == [] and "content/people/ana-quispe.yml" in outcome.changed
+    person = (project / "content" / "people" / "ana-quispe.yml").read_text(encoding="utf-8")
+    assert "position:\n  en: " in person and "name: Ana Quispe\n" in person  # a name is in no language
+    assert main(["validate", "--project", str(project), "--as-of", "2026-11-26"]) == 0

@@ -21,10 +21,12 @@ from pathlib import Path
 from cogov.commands import common
 from cogov.config import Settings
 from cogov.incremental import IncrementalGenerator
+from cogov.loader import load_yaml_file
 from cogov.messages import t
 from cogov.pipeline import builder_environment
 from cogov.schemas import default_schemas
 from cogov.search_index import BUNDLE
+from cogov.translations import Languages
 
 NAME = "serve"
 HELP = "preview the site, regenerating it when a record changes"
@@ -63,7 +65,12 @@ def regenerate(generator: IncrementalGenerator) -> bool:
 def serve(settings: Settings, dev_addr: str) -> int:
     generator = IncrementalGenerator(settings, default_schemas())
     regenerate(generator)
-    built_index = settings.project / "site" / BUNDLE
+    # The preview shows the site's own language; a site in several has its index in that tree.
+    built = settings.project / "site"
+    site_yml = settings.content / "site.yml"
+    site = load_yaml_file(site_yml, "content/site.yml").data if site_yml.is_file() else None
+    language = Languages.of(site if isinstance(site, dict) else None).default
+    built_index = next((d for d in (built / BUNDLE, built / language / BUNDLE) if d.is_dir()), built / BUNDLE)
     if built_index.is_dir():
         shutil.copytree(built_index, generator.docs_dir / BUNDLE, dirs_exist_ok=True)
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.project / "mkdocs.yml")]
