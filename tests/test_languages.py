@@ -108,7 +108,7 @@ ENGLISH_ONLY = {
     "action-plans/nap-5": "The fifth plan was co-created with 48 organizations",  # the summary
     "organizations/presidency-of-the-council-of-ministers": "Presidency of the Council of Ministers",  # the name
     "people/ana-quispe": "Ana Quispe",
-    "meetings/2024": "Open Contracting Commitment Team",  # a list: the body's name
+    "meetings/2024": "First ordinary session of 2024",  # a list: a link labelled with date and title
     "": "Open Contracting Commitment Team",  # the home page
 }
 
@@ -303,3 +303,93 @@ def test_the_form_editor_has_a_field_per_language_and_fmt_gives_single_texts_the
     person = (project / "content" / "people" / "ana-quispe.yml").read_text(encoding="utf-8")
     assert "position:\n  en: " in person and "name: Ana Quispe\n" in person  # a name is in no language
     assert main(["validate", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+
+
+def test_the_pages_of_a_bilingual_site_are_valid_html(bilingual: Path) -> None:
+    from tests.test_standards import vnu_errors, vnu_messages
+
+    site = bilingual / "site"
+    pages = [
+        site / "index.html",
+        site / "404.html",
+        site / "fr" / "index.html",
+        site / "fr" / "meetings" / "2026-11-17-ordinary" / "index.html",
+        site / "fr" / "bodies" / "msf" / "index.html",
+        site / "en" / "meetings" / "2026-05-26-ordinary" / "index.html",
+    ]
+    assert vnu_errors(vnu_messages(pages)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_language_pages_meet_wcag(served: str) -> None:
+    """axe-core on the page to choose a language and on French pages with untranslated text, light
+    and dark, on a phone and a desktop."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import _AXE_RUN, AXE
+
+    script = AXE.read_text(encoding="utf-8")
+    violations = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for width in (375, 1280):
+            for scheme in ("light", "dark"):
+                context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                page = context.new_page()
+                for path in ("", "fr/meetings/2026-11-17-ordinary/", "fr/bodies/msf/"):
+                    page.goto(served + path)
+                    page.add_script_tag(content=script)
+                    violations += [f"{width}px {scheme} /{path}: {v}" for v in page.evaluate(_AXE_RUN)]
+                context.close()
+        browser.close()
+    assert violations == []
+
+
+def test_every_french_page_marks_every_english_text_it_shows(bilingual: Path) -> None:
+    """Each translatable text written in English only, wherever a French page shows it whole (a
+    title, a name, a link's label), is inside an element marked lang="en": on every page type."""
+    from cogov.records import discover, strings
+    from cogov.translations import translatable_fields, values_at
+
+    documents, _ = discover(bilingual)
+    english_only = set()
+    for doc in documents:
+        for path in translatable_fields(doc.kind):
+            for _, value in values_at(doc.data, path):
+                text_value = value.get("en") if isinstance(value, dict) and "fr" not in value else value
+                if isinstance(text_value, str) and "\n" not in text_value.strip() and len(text_value) < 120:
+                    english_only.add(" ".join(text_value.split()))
+    # (a text also written in a field that has no language, a document's title, is left out)
+    english_only -= {" ".join(t.split()) for d in documents for t in strings(_without_translatable(d))}
+    unmarked = []
+    pages = sorted((bilingual / "site" / "fr").rglob("*.html"))
+    assert len(pages) > 80
+    for page in pages:
+        for piece, lang in _languages_of(page, "fr"):
+            if " ".join(piece.split()) in english_only and lang != "en":
+                unmarked.append(f"{page.relative_to(bilingual / 'site')}: {piece!r}")
+    assert unmarked == [], "\n".join(unmarked)
+
+
+def _without_translatable(doc: object) -> object:
+    """A record's data with its translatable fields emptied."""
+    from cogov.records import Document
+    from cogov.translations import translatable_fields
+
+    assert isinstance(doc, Document)
+
+    def drop(value: object, path: tuple[str, ...]) -> object:
+        if not path:
+            return None
+        head, rest = path[0], path[1:]
+        if head == "*":
+            return [drop(item, rest) for item in value] if isinstance(value, list) else value
+        if isinstance(value, dict) and head in value:
+            return {**value, head: drop(value[head], rest)}
+        return value
+
+    data: object = doc.data
+    for path in translatable_fields(doc.kind):
+        data = drop(data, path)
+    return data

@@ -62,8 +62,20 @@ class Helpers:
     def label_markup(self, kind: str, record_id: str) -> Markup:
         key = (kind, record_id)
         if key not in self._labels:
-            self._labels[key] = escape.md(self.label(kind, record_id))
+            self._labels[key] = self._label_markup(kind, record_id)
         return self._labels[key]
+
+    def _label_markup(self, kind: str, record_id: str) -> Markup:
+        """The label as Markdown; a title shown for want of a translation is marked with its
+        language on its own, not the date or code before it (which are in the page's)."""
+        r = self.records
+        if kind == "meeting" and record_id in r.meetings:
+            m = r.meetings[record_id]
+            return escape.md(f"{self.date(m.date)}:") + Markup(" ") + escape.md(m.title)
+        if kind == "commitment" and record_id in r.commitments and r.commitments[record_id].ogp_id:
+            c = r.commitments[record_id]
+            return escape.md(f"{c.ogp_id}:") + Markup(" ") + escape.md(c.title)
+        return escape.md(self.label(kind, record_id))
 
     def badge(self, value: str | None, family: str = "status") -> Markup:
         """A coloured status label (the CSS class says which colour)."""
@@ -236,7 +248,9 @@ def build_environment(records: Records, language: str) -> Environment:
         url=escape.url,
     )
     env.filters.update(
-        h=escape.h,
+        # HTML text; a text shown for want of a translation is marked with its language (the
+        # templates put |h in attributes only for words of their own, which are never marked).
+        h=lambda value: escape.in_its_language(value, escape.h(value)),
         md=escape.md,
         jsonld=lambda data: Markup(escape.yaml_string(jsonld.encode(data))),
         meta_title=lambda v: Markup(escape.yaml_string(escape.h(" ".join(str(v).split())))),
