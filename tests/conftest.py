@@ -63,3 +63,32 @@ def site_info(**fields: object) -> SiteInfo:
         "data_license": None, "repository": None, "branch": "main", "fictional": False,
     }  # fmt: skip
     return SiteInfo(**{**defaults, **fields})  # type: ignore[arg-type]
+
+
+def in_one_language(project: Path, language: str = "en") -> Path:
+    """A copy of the sample, which is published in English and Spanish, made a site in one
+    ``language``: every translatable text reduced to its English (the text the records are
+    written in), the translation files removed, and ``language`` set."""
+    from cogov import yamlstyle
+    from cogov.kinds import BY_NAME
+    from cogov.records import discover
+    from cogov.translations import localize
+
+    documents, _ = discover(project)
+    for doc in documents:
+        for translation in doc.translations.values():
+            (project / translation.path).unlink()
+        plain = localize(doc, "en", "en")
+        data = dict(plain.data)
+        if doc.kind == "site":
+            data.pop("languages", None)
+            data.pop("prefix_all_languages", None)
+            data["language"] = language
+        elif plain is doc:
+            continue
+        path = project / doc.path
+        if BY_NAME[doc.kind].markdown:
+            path.write_text(yamlstyle.front_matter(data, doc.markdown), encoding="utf-8")
+        else:
+            path.write_text(yamlstyle.dump(data), encoding="utf-8")
+    return project

@@ -13,7 +13,7 @@ import pytest
 
 from cogov.cli import main
 from cogov.render import site
-from tests.conftest import ROOT
+from tests.conftest import ROOT, in_one_language
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -180,8 +180,7 @@ def _build_in(language: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[
     for name in ("content", "site_theme"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    site_yml = project / "content" / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", f"language: {language}"), "utf-8")
+    in_one_language(project, language)
     # Lists split as an archive's would, so that a later list page and its pager are checked too.
     budget = site.LIST_PAGE_BYTES
     site.LIST_PAGE_BYTES = 2_500

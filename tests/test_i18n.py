@@ -14,7 +14,7 @@ from markupsafe import Markup
 from cogov import i18n
 from cogov.config import Settings
 from cogov.pipeline import generate
-from tests.conftest import ROOT
+from tests.conftest import ROOT, in_one_language
 
 # Languages whose page text is complete: every message translated.
 COMPLETE = {"site": ["ar", "es", "fr", "pt"], "diagnostics": ["ar", "es", "fr", "pt"], "cli": ["ar", "es", "fr", "pt"]}
@@ -76,8 +76,7 @@ def test_fields_in_translated_text_are_escaped() -> None:
 def test_a_spanish_site_speaks_spanish(tmp_path: Path) -> None:
     project = tmp_path / "es"
     shutil.copytree(ROOT / "content", project / "content")
-    site_yml = project / "content" / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "language: es"), "utf-8")
+    in_one_language(project, "es")
     generated = generate(Settings.for_project(project, as_of=dt.date(2026, 11, 26)))
     page = generated.files["meetings/2024-11-26-ordinary.md"].decode("utf-8")
     for text in ("## Asistencia", "- Fecha: **26 de noviembre de 2024**", "| Presente |", "Sesión ordinaria del"):
@@ -126,8 +125,7 @@ def test_no_page_text_escapes_the_catalogue(tmp_path: Path, monkeypatch: pytest.
 
     project = tmp_path / "pseudo"
     shutil.copytree(ROOT / "content", project / "content")
-    site_yml = project / "content" / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "language: es"), "utf-8")
+    in_one_language(project, "es")
     generated = generate(Settings.for_project(project, as_of=dt.date(2026, 11, 26)))
     pages = {p: data.decode("utf-8") for p, data in generated.files.items() if p.endswith(".md")}
     records = "\n".join(

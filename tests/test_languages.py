@@ -32,9 +32,42 @@ def test_a_text_in_a_language_or_its_fallback() -> None:
 
 @pytest.fixture(scope="module")
 def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_bilingual(tmp_path_factory.mktemp("bilingual") / "project")
+    """Every language under its prefix (/en/, /fr/), with a page to choose one at the root."""
+    project = make_bilingual(tmp_path_factory.mktemp("bilingual") / "project", prefix_all=True)
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
     return project
+
+
+@pytest.fixture(scope="module")
+def own_at_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site's own language where it was, at the root; French under /fr/ (the default)."""
+    project = make_bilingual(tmp_path_factory.mktemp("own-at-root") / "project")
+    assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    return project
+
+
+def test_adding_a_language_keeps_every_address_of_the_first(own_at_root: Path) -> None:
+    site = own_at_root / "site"
+    english = (site / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and "Second ordinary session of 2026" in english
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "fr" / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "en").exists()
+    link = '<a class="cogov-languages__link" href="../../fr/meetings/2026-05-26-ordinary/" hreflang="fr" lang="fr">'
+    assert link in english
+    assert (
+        '<link rel="alternate" hreflang="fr" href="https://cogov.github.io/cogov/fr/meetings/2026-05-26-ordinary/">'
+        in (english)
+    )
+    french = (site / "fr" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="cogov-languages__link" href="../../../meetings/2026-05-26-ordinary/" hreflang="en"' in french
+    assert (
+        '<link rel="alternate" hreflang="en" href="https://cogov.github.io/cogov/meetings/2026-05-26-ordinary/">'
+        in (french)
+    )
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://cogov.github.io/cogov/meetings/2026-05-26-ordinary/" in sitemap and "/fr/" not in sitemap
+    # the English search index holds no French page
+    assert not any("/fr/" in line for line in (site / "pagefind" / "pagefind-entry.json").read_text().splitlines())
 
 
 def test_a_bilingual_build_has_a_tree_per_language_and_a_page_to_choose(bilingual: Path) -> None:
@@ -139,7 +172,7 @@ def test_the_check_names_wrong_and_missing_translations(tmp_path: Path, capsys: 
     site = project / "content" / "site.yml"
     site.write_text(
         site.read_text(encoding="utf-8").replace(
-            "languages: [fr]\n", "languages: [fr]\ntranslations:\n  require: [body]\n"
+            "languages: [es, fr]\n", "languages: [es, fr]\ntranslations:\n  require: [body]\n"
         ),
         encoding="utf-8",
     )
@@ -148,13 +181,15 @@ def test_the_check_names_wrong_and_missing_translations(tmp_path: Path, capsys: 
         body.read_text(encoding="utf-8").replace("  fr: Forum multipartite\n", "  de: Forum\n"), encoding="utf-8"
     )
     meetings = project / "content" / "meetings" / "msf"
-    (meetings / "2026-09-15-ordinary.es.md").write_text("Acta.\n", encoding="utf-8")
+    (meetings / "2026-09-15-ordinary.de.md").write_text("Protokoll.\n", encoding="utf-8")
     (meetings / "2026-11-17-ordinary.fr.md").write_text("---\ntitle: x\n---\nTexte.\n", encoding="utf-8")
     assert main(["validate", "--project", str(project), "--as-of", "2026-11-26"]) == 1
     out = capsys.readouterr().out
-    assert "content/bodies/msf.yml:3:3: error TRN001 name.de: `de` is not one of the site's languages (en, fr)" in out
+    assert (
+        "content/bodies/msf.yml:4:3: error TRN001 name.de: `de` is not one of the site's languages (en, es, fr)" in out
+    )
     assert "TRN002 mandate: there is no French text here (`fr:`)" in out
-    assert "content/meetings/msf/2026-09-15-ordinary.es.md:1:1: error TRN003" in out
+    assert "content/meetings/msf/2026-09-15-ordinary.de.md:1:1: error TRN003" in out
     assert "content/meetings/msf/2026-11-17-ordinary.fr.md:1:1: error TRN004" in out
     assert re.search(r"Translated into French: \d+ of \d+ texts \(\d+%\)", out)
 
@@ -209,12 +244,12 @@ def test_the_language_link_leads_to_the_same_meeting(served: str) -> None:
 
 def test_a_site_in_one_language_has_no_language_links(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    for name in ("content", "site_theme"):
-        shutil.copytree(Path(__file__).parents[1] / name, project / name)
-    shutil.copy(Path(__file__).parents[1] / "mkdocs.yml", project / "mkdocs.yml")
+    assert main(["init", str(project), "--title", "Open Government", "--as-of", "2026-11-26"]) == 0
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
-    page = (project / "site" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
-    assert "cogov-languages" not in page and "hreflang" not in page
+    pages = list((project / "site").rglob("*.html"))
+    assert pages and not any("cogov-languages" in p.read_text(encoding="utf-8") for p in pages)
+    assert not any("hreflang" in p.read_text(encoding="utf-8") for p in pages)
+    assert not (project / "site" / "data" / "translations.csv").exists()
 
 
 def test_diff_says_which_translations_a_change_adds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -256,7 +291,9 @@ def test_the_open_data_carries_every_language(bilingual: Path, tmp_path: Path) -
         rows = {(x["kind"], x["id"], x["field"], x["language"]): x["text"] for x in records["translations"]}
         assert rows[("body", "msf", "name", "fr")] == "Forum multipartite"
         assert rows[("body", "msf", "name", "en")] == "Multi-stakeholder Forum"
-        assert rows[("meeting", "2026-05-26-ordinary", "text", "fr")].startswith("Procès-verbal de la séance")
+        decision = ("meeting", "2026-05-26-ordinary", "decisions[0].text", "es")
+        assert rows[decision] == "La cocreación del sexto plan comienza en septiembre de 2026."
+        assert not any(k[0] == "meeting" and k[2] == "text" for k in rows)  # minutes: on the site, as before
         table = list(csv.DictReader(io.StringIO((data / "translations.csv").read_text(encoding="utf-8"))))
         assert {"kind": "plan", "record_id": "nap-5", "field": "title", "language": "fr"} | {
             "text": "Cinquième plan d'action national 2024-2026"
@@ -294,9 +331,10 @@ def test_the_form_editor_has_a_field_per_language_and_fmt_gives_single_texts_the
     title = fields["title"]
     assert title["widget"] == "object" and [(f["name"], f["label"]) for f in title["fields"]] == [
         ("en", "English"),
+        ("es", "Spanish"),
         ("fr", "French"),
     ]
-    assert [f["widget"] for f in fields["decisions"]["fields"][0]["fields"]] == ["markdown", "markdown"]
+    assert [f["widget"] for f in fields["decisions"]["fields"][0]["fields"]] == ["markdown"] * 3
     assert fields["date"]["widget"] == "datetime"  # facts are written once
     outcome = format_records(project, validation.documents, records)
     assert outcome.refused == [] and "content/people/ana-quispe.yml" in outcome.changed

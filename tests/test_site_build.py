@@ -10,7 +10,7 @@ import pytest
 
 from cogov.cli import main
 from cogov.search_index import fragments
-from tests.conftest import ROOT
+from tests.conftest import ROOT, in_one_language
 
 pytestmark = pytest.mark.slow
 
@@ -175,8 +175,9 @@ def test_the_site_settings_come_from_the_records(tmp_path: Path, language: str, 
     for name in ("content", "site_theme"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    in_one_language(project, language)
     site_yml = project / "content" / "site.yml"
-    text = site_yml.read_text(encoding="utf-8").replace("language: en", f"language: {language}")
+    text = site_yml.read_text(encoding="utf-8")
     site_yml.write_text(text.replace("title: Open Government in Arandia", "title: Gobierno Abierto"), encoding="utf-8")
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
@@ -190,8 +191,7 @@ def test_a_spanish_site_is_spanish_in_its_navigation_and_theme(tmp_path: Path) -
     for name in ("content", "site_theme"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    site_yml = project / "content" / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "language: es"), "utf-8")
+    in_one_language(project, "es")
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     flat = " ".join(home.split())
@@ -261,8 +261,12 @@ def test_record_pages_say_where_they_are(built: Path, page: str, tab: str, trail
 
 
 def test_every_page_names_its_publisher_and_leads_to_contact_licence_and_statement(built: Path) -> None:
-    # Every page of the site; the form editor at admin/ is an application of its own (test_editor.py).
-    pages = sorted(p for p in (built / "site").rglob("*.html") if p.relative_to(built / "site").parts[0] != "admin")
+    # Every page of the English site; the form editor at admin/ is an application of its own
+    # (test_editor.py), and the Spanish pages at es/ say it in Spanish (checked below).
+    every = sorted((built / "site").rglob("*.html"))
+    pages = [p for p in every if p.relative_to(built / "site").parts[0] not in ("admin", "es")]
+    spanish = [p for p in every if p.relative_to(built / "site").parts[0] == "es"]
+    assert len(spanish) > 80 and all("Un sitio web de <a" in p.read_text(encoding="utf-8") for p in spanish)
     assert len(pages) > 80
     for file in pages:
         text = file.read_text(encoding="utf-8")

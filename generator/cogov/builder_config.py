@@ -273,13 +273,19 @@ def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
         # On a site in several languages: the others, each named in itself, for the language
         # links in the header and the hreflang alternates (site_theme/partials/languages.html).
         "language": _e(site.language),
+        # the other languages: from this edition's root, the way to theirs ("fr/", "../"), and
+        # their absolute address when the site has one
         "languages": [
-            {"lang": _e(lang), "name": _e(language_name(lang, lang))}
+            {
+                "lang": _e(lang),
+                "name": _e(language_name(lang, lang)),
+                "path": _e(site.path_to(lang)),
+                "url": _e(f"{site.root_url.rstrip('/')}/{site.prefix(lang)}") if site.root_url else "",
+            }
             for lang in site.languages
             if lang != site.language
         ],
         "languages_label": _e(gettext(LANGUAGES_LABEL)),
-        "root": _e(site.url.rstrip("/").rsplit("/", 1)[0] + "/") if site.url and site.languages else "",
     }
 
 

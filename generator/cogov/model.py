@@ -108,6 +108,18 @@ class SiteInfo:
     editor: dict[str, str] | None = None  # the form editor's settings (cogov.editor), None for no editor
     # Every language the site is published in, the default (``language``) first; () for one.
     languages: tuple[str, ...] = ()
+    prefix_all_languages: bool = False  # the default language under /<lang>/ too (cogov.translations)
+    root_url: str | None = None  # the site's address, whichever language this edition is in
+
+    def prefix(self, language: str) -> str:
+        """Where a language's pages are, from the site's root: "" or "fr/"."""
+        if not self.languages or (language == self.languages[0] and not self.prefix_all_languages):
+            return ""
+        return f"{language}/"
+
+    def path_to(self, language: str) -> str:
+        """The way from this edition's root to another language's: "fr/", "../", "../fr/"."""
+        return "../" * self.prefix(self.language).count("/") + self.prefix(language)
 
     def urn(self, key: str) -> str:
         """A stable absolute identifier for something this project publishes, for when the site has

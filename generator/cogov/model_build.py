@@ -84,6 +84,8 @@ def _site(doc: Document | None) -> SiteInfo:
         standards=dict(d.get("standards") or {}),
         editor=dict(d["editor"]) if isinstance(d.get("editor"), dict) else None,
         languages=Languages.of(d).all if d.get("languages") else (),
+        prefix_all_languages=d.get("prefix_all_languages") is True,
+        root_url=_s(d.get("url")),
     )
 
 

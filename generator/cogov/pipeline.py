@@ -32,7 +32,7 @@ from cogov.records import Document, gc_paused
 from cogov.render import paths, render_site
 from cogov.schemas import SchemaSet, schema_dir
 from cogov.search_index import IndexStats, index_site
-from cogov.translations import Languages, localize_all, translated_texts
+from cogov.translations import Languages, localize_all, publishes_text, translated_texts
 from cogov.validate import ValidationResult, validate_project
 
 DOCS_DIR = Path("build") / "docs"
@@ -91,10 +91,12 @@ def model(documents: Iterable[Document], settings: Settings, language: str | Non
     localized = localize_all(readable, wanted, languages.default)
     records = build_records(localized, settings.as_of.isoformat(), settings.withheld_key)
     if records.site.languages:
-        records.translations = tuple(TranslatedText(*row) for row in translated_texts(readable, languages))
-        # Each language's pages live under its own prefix (/en/, /fr/), and say so in their addresses.
-        url = f"{records.site.url.rstrip('/')}/{wanted}/" if records.site.url else None
-        records.site = replace(records.site, language=wanted, url=url)
+        published = [d for d in readable if publishes_text(d)]
+        records.translations = tuple(TranslatedText(*row) for row in translated_texts(published, languages))
+        # Each language's pages live at its prefix ("", "fr/"), and say so in their addresses.
+        edition = replace(records.site, language=wanted)
+        url = f"{edition.root_url.rstrip('/')}/{edition.prefix(wanted)}" if edition.root_url else None
+        records.site = replace(edition, url=url)
     return records
 
 
@@ -226,7 +228,9 @@ def run_builder(project: Path, config: Path, site_dir: Path, as_of: dt.date) -> 
 
 def build_site(settings: Settings, site_dir: Path, generated: Generated) -> WriteStats:
     """Write the docs folder and build the site atomically: on any failure the previous site stays.
-    A site in several languages gets a tree per language (/en/, /fr/) and a page to choose one."""
+    A site in several languages gets a tree per language: the site's own at the root and the others
+    under their prefix (/fr/), or, with ``prefix_all_languages``, every one under its prefix and a
+    page to choose one at the root."""
     project = settings.project
     searchable = theme_has_search(project)
     assert generated.records is not None
@@ -246,39 +250,40 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     editor_files = bundle() if editor else None  # downloaded once, before anything is built
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     config = project / BUILD_CONFIG
+    allowed = [*site.allowed_contacts, *([site.contact_email] if site.contact_email else [])]
     try:
+        # One tree after the other, each checked and indexed before the next is built inside it
+        # (the site's own language at the root holds the others' folders).
         for edition in editions:
-            tree = staging / edition.language if several else staging
+            edition_site = edition.records.site
+            prefix = edition_site.prefix(edition.language)
+            tree = staging / prefix if prefix else staging
             docs = (DOCS_DIR / edition.language).as_posix() if several else None
-            write_builder_config(project, edition.records.site, searchable, docs)
+            write_builder_config(project, edition_site, searchable, docs)
             run_builder(project, config, tree, settings.as_of)
             if not site.url:
                 # Without the site's address the sitemap could only be empty, which its schema forbids.
                 for name in ("sitemap.xml", "sitemap.xml.gz"):
                     (tree / name).unlink(missing_ok=True)
-        if several:
+            url = edition_site.url
+            findings = inspect_site(tree, allowed, site_path=urlsplit(url).path if url else "/")
+            if findings:
+                listing = "\n".join(f"  site/{prefix}{f.path}: {f.problem}" for f in findings[:50])
+                advice = [
+                    t(f"build.unsafe_{kind}")
+                    for kind in ("personal", "executable")
+                    if any(f.kind == kind for f in findings)
+                ]
+                raise BuildError(t("build.unsafe", count=len(findings), listing=listing) + "\n" + "\n".join(advice))
+            # Indexed after the checks, so the index holds only what they let through: one index
+            # per language, in its own tree.
+            if searchable:
+                indexed = index_site(tree)
+                if stats.search:  # the languages' indexes together
+                    indexed = IndexStats(stats.search.pages + indexed.pages, stats.search.seconds + indexed.seconds)
+                stats = replace(stats, search=indexed)
+        if several and site.prefix_all_languages:
             write_language_choice(staging, generated)
-        allowed = [*site.allowed_contacts, *([site.contact_email] if site.contact_email else [])]
-        findings = []
-        for edition in editions:  # each tree as the theme built it, for its own address
-            url = edition.records.site.url
-            tree = staging / edition.language if several else staging
-            found = inspect_site(tree, allowed, site_path=urlsplit(url).path if url else "/")
-            prefix = f"{edition.language}/" if several else ""
-            findings += [replace(f, path=prefix + f.path) for f in found]
-        if findings:
-            listing = "\n".join(f"  site/{f.path}: {f.problem}" for f in findings[:50])
-            advice = [
-                t(f"build.unsafe_{kind}")
-                for kind in ("personal", "executable")
-                if any(f.kind == kind for f in findings)
-            ]
-            raise BuildError(t("build.unsafe", count=len(findings), listing=listing) + "\n" + "\n".join(advice))
-        # Indexed after the checks, so the index holds only what they let through; one index per
-        # language, in its own tree.
-        if searchable:
-            for edition in editions:
-                stats = replace(stats, search=index_site(staging / edition.language if several else staging))
         # Added after the checks, which refuse anything executable: the editor is code by design,
         # verified against its published digest (cogov.editor).
         if editor and editor_files:

@@ -201,6 +201,15 @@ class Languages:
         return cls(str(default), others, tuple(str(k) for k in require), severity)
 
 
+def publishes_text(doc: Document) -> bool:
+    """Whether the open data may carry a record's texts in every language: the records it publishes
+    (not free pages), and not the profile of someone whose name is withheld."""
+    from cogov.kinds import BY_NAME
+
+    kind = BY_NAME.get(doc.kind)
+    return bool(kind and kind.data) and not (doc.kind == "person" and doc.data.get("withdrawn") is True)
+
+
 def translated_texts(documents: Iterable[Document], languages: Languages) -> Iterator[tuple[str, str, str, str, str]]:
     """Every translatable text in every language of the site, as (kind, id, field, language, text):
     the open data's translations table. A single text is the default language's."""
@@ -214,6 +223,8 @@ def translated_texts(documents: Iterable[Document], languages: Languages) -> Ite
                     for lang in languages.all:
                         if isinstance(value.get(lang), str):
                             yield doc.kind, doc.id, field, lang, value[lang]
+        if doc.kind == "meeting":
+            continue  # minutes are read on the site, as the other open data has them: not here
         if doc.markdown.strip():
             yield doc.kind, doc.id, "text", languages.default, doc.markdown
         for lang in languages.others:

@@ -30,8 +30,9 @@ def run(args: argparse.Namespace) -> int:
         assert generated.records is not None
         site_dir = args.site_dir or config.project / "site"
         stats = build_site(config, site_dir, generated)
-        pages = sum(1 for path in generated.files if path.endswith(".md"))
-        data, records = len(generated.files) - pages, len(generated.validation.documents)
+        files = [path for edition in generated.editions for path in edition.files]  # every language's
+        pages = sum(1 for path in files if path.endswith(".md"))
+        data, records = len(files) - pages, len(generated.validation.documents)
         print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
         if stats.search:
             print(t("build.indexed", pages=stats.search.pages, seconds=stats.search.seconds))
