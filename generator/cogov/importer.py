@@ -158,7 +158,10 @@ def _existing_name(path: Path) -> str | None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return None
-    return str(data.get("name")) if isinstance(data, dict) and data.get("name") is not None else None
+    name = data.get("name") if isinstance(data, dict) else None
+    if isinstance(name, dict):  # a name in several languages: the first written
+        name = next((v for v in name.values() if isinstance(v, str)), None)
+    return str(name) if name is not None else None
 
 
 def _organization_ids(names: list[str], folder: Path) -> dict[str, str]:
