@@ -431,3 +431,37 @@ def _without_translatable(doc: object) -> object:
     for path in translatable_fields(doc.kind):
         data = drop(data, path)
     return data
+
+
+@pytest.fixture(scope="module")
+def served_own_at_root(own_at_root: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(own_at_root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_from_the_sites_own_language_to_another_and_back(served_own_at_root: str) -> None:
+    """The sample's layout: English where it always was, Spanish and French under their prefix."""
+    from playwright.sync_api import sync_playwright
+
+    url = served_own_at_root
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(url + "meetings/2026-09-15-ordinary/")
+        page.get_by_role("link", name="Español").click()
+        assert page.url == url + "es/meetings/2026-09-15-ordinary/"
+        assert "Tercera sesión ordinaria de 2026" in page.locator("h1").inner_text()
+        assert "El equipo de la universidad presentó la metodología" in page.locator("article").inner_text()
+        page.get_by_role("link", name="Français").click()
+        assert page.url == url + "fr/meetings/2026-09-15-ordinary/"
+        page.get_by_role("link", name="English").click()
+        assert page.url == url + "meetings/2026-09-15-ordinary/"
+        browser.close()
+    assert not [r for r in requests if "sitemap" in r and "/meetings/" in r]  # no sitemap fetched per alternate
