@@ -35,6 +35,9 @@ def _type(schemas: SchemaSet, node: dict[str, Any]) -> str:
     }
     if node.get("x-def") in named:
         return named[str(node["x-def"])]
+    if node.get("x-translatable") and node.get("anyOf"):
+        # One text, or one per language of the site (docs/languages.md).
+        return f"{_type(schemas, node['anyOf'][0])}, translatable"
     if "enum" in node:
         return "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
     if "const" in node:
@@ -101,6 +104,10 @@ def render_reference(schemas: SchemaSet) -> str:
         "Dates are written `YYYY-MM-DD` and times `HH:MM`, without quotes. IDs are file names: lower-case",
         'letters, digits and single hyphens. A field that names another record says which kind ("Refers to',
         'a person"); in the schemas this is the annotation `x-refers`, which the check and editors read.',
+        "",
+        "A *translatable* text holds one text, in the site's language, or, on a site in several languages",
+        "(`languages`), one text per language: `title: {en: Ordinary session, fr: Séance ordinaire}`. In the",
+        "schemas it is the annotation `x-translatable` (docs/languages.md).",
         "",
     ]
     for kind in KINDS:
