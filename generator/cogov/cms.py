@@ -269,13 +269,6 @@ class Form:
         return {k: v for k, v in one.items() if k not in ("widget",)} | {"widget": "object", "fields": inner}
 
 
-def field(
-    name: str, node: dict[str, Any], required: bool, schemas: dict[str, dict[str, Any]], parent: str | None = None
-) -> dict[str, Any] | None:
-    """One Decap field for a schema property, labelled in English."""
-    return Form(schemas, parent=parent).field(name, node, required)
-
-
 def _folder_and_path(kind: Kind, parent: str | None) -> tuple[str, str | None]:
     """Decap's folder for a kind's files and, when each record has a folder of its own, the path
     inside it (``{{slug}}/plan`` for content/action-plans/<id>/plan.yml)."""
