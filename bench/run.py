@@ -2,8 +2,9 @@
 
 For synthetic projects of 1,000, 5,000 and 10,000 records it times, each as the median of
 several runs in fresh processes: `cogov validate`, the generation step (`cogov generate`: load,
-validate, render, write), the full build (`cogov build`) and, in the same run, MkDocs alone
-building the same generated folder. It also reports peak memory, site and page sizes, the search
+validate, render, write), the full build (`cogov build`), the same records built in two languages
+(`languages: [fr]`, as a ratio to one) and, in the same run, MkDocs alone building the same
+generated folder. It also reports peak memory, site and page sizes, the search
 index and what a visitor's search costs (bench/visitor.py), and the preview's incremental
 regeneration after editing one meeting. Results go to
 bench/out/results.json and bench/out/results.md.
