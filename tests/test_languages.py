@@ -20,6 +20,17 @@ from tests.bilingual import make_bilingual
 from tests.test_browser import CHROMIUM_ARGS, _Quiet, chromium_path
 
 
+def test_a_fallback_is_marked_with_its_language_and_direction() -> None:
+    from markupsafe import Markup
+
+    from cogov.render.escape import in_its_language, md
+
+    assert md(Fallback("Room 3", "en")) == Markup('<span lang="en" dir="ltr">Room 3</span>')
+    arabic = in_its_language(Fallback("محضر", "ar"), Markup("<p>محضر</p>"), block=True)
+    assert arabic.startswith('<div lang="ar" dir="rtl" markdown="1">')
+    assert md("Room 3") == Markup("Room 3")  # a text in the page's own language is left as it is
+
+
 def test_a_text_in_a_language_or_its_fallback() -> None:
     assert text({"en": "Forum", "fr": "Forum multipartite"}, "fr", "en") == "Forum multipartite"
     found = text({"en": "Forum"}, "fr", "en")
@@ -80,6 +91,9 @@ def test_a_bilingual_build_has_a_tree_per_language_and_a_page_to_choose(bilingua
     assert '<a href="en/" hreflang="en" lang="en">English</a>' in choice
     assert '<a href="fr/" hreflang="fr" lang="fr">Français</a>' in choice
     assert '<span lang="fr">Gouvernement ouvert en Arandia</span>' in choice
+    # The not-found page is served at any depth: it leads from the site's own path.
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert '<a href="/cogov/fr/" hreflang="fr" lang="fr">Français</a>' in missing
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://cogov.github.io/cogov/fr/sitemap.xml</loc>" in sitemap
     assert "https://cogov.github.io/cogov/fr/meetings/2026-05-26-ordinary/" in (site / "fr" / "sitemap.xml").read_text(
@@ -94,7 +108,7 @@ def test_a_bilingual_build_has_a_tree_per_language_and_a_page_to_choose(bilingua
     )
     english = (site / "en" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
     assert "Second ordinary session of 2026" in english and "Procès-verbal" not in english
-    assert 'lang="en"><' not in english.split("<article", 1)[1]  # nothing marked in its own language
+    assert 'lang="en"' not in english.split("<article", 1)[1]  # nothing marked in its own language
 
 
 class _Lang(HTMLParser):
@@ -163,7 +177,7 @@ def test_untranslated_text_on_a_french_page_is_marked_english(bilingual: Path, p
 def test_minutes_without_a_translation_are_shown_in_english_and_marked(bilingual: Path) -> None:
     page = bilingual / "site" / "fr" / "meetings" / "2026-11-17-ordinary" / "index.html"
     html = page.read_text(encoding="utf-8")
-    assert re.search(r'<div lang="en">\s*<h2', html) or '<div lang="en">' in html
+    assert '<div dir="ltr" lang="en">' in html  # (attributes in the order the sanitizer writes them)
     assert "Quatrième séance ordinaire de 2026" in html  # the title is translated
 
 
@@ -214,7 +228,12 @@ def test_a_record_localized_in_its_own_language_is_the_same_record(tmp_path: Pat
 
 @pytest.fixture(scope="module")
 def served(bilingual: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(bilingual / "site")))
+    yield from _serve(bilingual / "site")
+
+
+def _serve(site: Path) -> Iterator[str]:
+    """A built site on 127.0.0.1, for as long as the fixture that yields from this lasts."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -413,33 +432,15 @@ def test_every_french_page_marks_every_english_text_it_shows(bilingual: Path) ->
 def _without_translatable(doc: object) -> object:
     """A record's data with its translatable fields emptied."""
     from cogov.records import Document
-    from cogov.translations import translatable_fields
+    from cogov.translations import translatable_replaced
 
     assert isinstance(doc, Document)
-
-    def drop(value: object, path: tuple[str, ...]) -> object:
-        if not path:
-            return None
-        head, rest = path[0], path[1:]
-        if head == "*":
-            return [drop(item, rest) for item in value] if isinstance(value, list) else value
-        if isinstance(value, dict) and head in value:
-            return {**value, head: drop(value[head], rest)}
-        return value
-
-    data: object = doc.data
-    for path in translatable_fields(doc.kind):
-        data = drop(data, path)
-    return data
+    return translatable_replaced(doc.data, doc.kind, lambda value: None)
 
 
 @pytest.fixture(scope="module")
 def served_own_at_root(own_at_root: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(own_at_root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from _serve(own_at_root / "site")
 
 
 @pytest.mark.slow

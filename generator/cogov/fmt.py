@@ -23,7 +23,7 @@ from cogov.kinds import BY_NAME
 from cogov.loader import parse_yaml, split_front_matter
 from cogov.model import Records
 from cogov.records import Document
-from cogov.translations import translatable_fields
+from cogov.translations import translatable_replaced
 
 _COMMENT = re.compile(r"^\s*#", re.MULTILINE)
 
@@ -79,20 +79,10 @@ def render(
 
 def as_maps(data: dict[str, Any], kind: str, default: str) -> dict[str, Any]:
     """``data`` with each translatable field's single text as the ``default`` language's entry."""
-
-    def wrap(value: Any, path: tuple[str, ...]) -> Any:
-        if not path:
-            return {default: value} if isinstance(value, str) else value
-        head, rest = path[0], path[1:]
-        if head == "*":
-            return [wrap(item, rest) for item in value] if isinstance(value, list) else value
-        if isinstance(value, dict) and head in value:
-            return {**value, head: wrap(value[head], rest)}
-        return value
-
-    for path in translatable_fields(kind):
-        data = wrap(data, path)
-    return data
+    result: dict[str, Any] = translatable_replaced(
+        data, kind, lambda value: {default: value} if isinstance(value, str) else value
+    )
+    return result
 
 
 def format_records(project: Path, documents: list[Document], records: Records, write: bool = True) -> Outcome:

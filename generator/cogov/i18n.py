@@ -115,6 +115,11 @@ def time_zone(zone: str, day: str, time: str, language: str = "en") -> tuple[str
     return city, f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def direction(language: str) -> str:
+    """Which way a language is written: ``rtl`` (Arabic, Hebrew, Persian…) or ``ltr``."""
+    return "rtl" if locale(language).character_order == "right-to-left" else "ltr"
+
+
 def list_separator(language: str = "en") -> str:
     """What separates the items of a list in the language (``, `` in English, ``، `` in Arabic)."""
     middle = str(locale(language).list_patterns["standard"]["middle"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from cogov.translations import language_name
 
@@ -13,19 +14,21 @@ if TYPE_CHECKING:
     from cogov.pipeline import Generated
 
 
-def choice_page(generated: Generated) -> str:
-    """A page that names the site in each language and leads to each language's home page."""
+def choice_page(generated: Generated, base: str = "") -> str:
+    """A page that names the site in each language and leads to each language's home page;
+    ``base``: where the site's root is from the page (the not-found page is served at any depth,
+    so it leads from the site's own path)."""
     editions = generated.editions
     default = editions[0].language
     alternates = "".join(
-        f'<link rel="alternate" hreflang="{html.escape(e.language)}" href="{html.escape(e.language)}/">\n'
+        f'<link rel="alternate" hreflang="{html.escape(e.language)}" href="{html.escape(base + e.language)}/">\n'
         for e in editions
     )
     titles = " · ".join(
         f'<span lang="{html.escape(e.language)}">{html.escape(e.records.site.title)}</span>' for e in editions
     )
     links = "".join(
-        f'<li><a href="{html.escape(e.language)}/" hreflang="{html.escape(e.language)}" '
+        f'<li><a href="{html.escape(base + e.language)}/" hreflang="{html.escape(e.language)}" '
         f'lang="{html.escape(e.language)}">{html.escape(language_name(e.language, e.language))}</a></li>\n'
         for e in editions
     )
@@ -38,7 +41,7 @@ def choice_page(generated: Generated) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(plain_titles)}</title>\n"
         f"{alternates}"
-        '<link rel="alternate" hreflang="x-default" href="./">\n'
+        f'<link rel="alternate" hreflang="x-default" href="{html.escape(base or "./")}">\n'
         "<style>\n"
         "body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1rem;line-height:1.5;color:#1b1b1b;"
         "background:#fff}\n"
@@ -78,9 +81,11 @@ def sitemap_index(generated: Generated) -> str | None:
 
 
 def write_language_choice(site_dir: Path, generated: Generated) -> None:
-    page = choice_page(generated)
-    (site_dir / "index.html").write_text(page, encoding="utf-8")
-    (site_dir / "404.html").write_text(page, encoding="utf-8")
+    assert generated.records is not None
+    root_url = generated.records.site.root_url
+    (site_dir / "index.html").write_text(choice_page(generated), encoding="utf-8")
+    root = urlsplit(root_url).path.rstrip("/") + "/" if root_url else ""
+    (site_dir / "404.html").write_text(choice_page(generated, root), encoding="utf-8")
     index = sitemap_index(generated)
     if index:
         (site_dir / "sitemap.xml").write_text(index, encoding="utf-8")

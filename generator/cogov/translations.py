@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,14 +88,23 @@ def plain(value: Any, default: str) -> str | None:
     return str(found) if found is not None else None
 
 
-def _replace(data: Any, path: tuple[str, ...], language: str, default: str) -> Any:
+def replace_at(data: Any, path: tuple[str, ...], change: Callable[[Any], Any]) -> Any:
+    """``data`` with ``change`` applied to each value at a field path (``*`` for each item of a
+    list), copying only what lies on the way; ``data`` itself is left as it is."""
     if not path:
-        return text(data, language, default) if isinstance(data, (str, dict)) else data
+        return change(data)
     head, rest = path[0], path[1:]
     if head == "*":
-        return [_replace(item, rest, language, default) for item in data] if isinstance(data, list) else data
+        return [replace_at(item, rest, change) for item in data] if isinstance(data, list) else data
     if isinstance(data, dict) and head in data:
-        return {**data, head: _replace(data[head], rest, language, default)}
+        return {**data, head: replace_at(data[head], rest, change)}
+    return data
+
+
+def translatable_replaced(data: Any, kind: str, change: Callable[[Any], Any]) -> Any:
+    """A record's data with ``change`` applied to every translatable value it holds."""
+    for path in translatable_fields(kind):
+        data = replace_at(data, path, change)
     return data
 
 
@@ -105,9 +114,9 @@ def localize(doc: Document, language: str, default: str) -> Document:
     translations is returned as it is."""
     if language == default and not _has_translations(doc):
         return doc
-    data = doc.data
-    for path in translatable_fields(doc.kind):
-        data = _replace(data, path, language, default)
+    data = translatable_replaced(
+        doc.data, doc.kind, lambda value: text(value, language, default) if isinstance(value, (str, dict)) else value
+    )
     markdown = doc.markdown
     translation = doc.translations.get(language) if language != default else None
     if translation is not None:

@@ -21,7 +21,6 @@ from pathlib import Path
 from cogov.commands import common
 from cogov.config import Settings
 from cogov.incremental import IncrementalGenerator
-from cogov.loader import load_yaml_file
 from cogov.messages import t
 from cogov.pipeline import builder_environment
 from cogov.schemas import default_schemas
@@ -67,9 +66,8 @@ def serve(settings: Settings, dev_addr: str) -> int:
     regenerate(generator)
     # The preview shows the site's own language; a site in several has its index in that tree.
     built = settings.project / "site"
-    site_yml = settings.content / "site.yml"
-    site = load_yaml_file(site_yml, "content/site.yml").data if site_yml.is_file() else None
-    language = Languages.of(site if isinstance(site, dict) else None).default
+    site = next((d for d in generator.documents.values() if d.kind == "site"), None)  # as the preview read it
+    language = Languages.of(site.data if site else None).default
     built_index = next((d for d in (built / BUNDLE, built / language / BUNDLE) if d.is_dir()), built / BUNDLE)
     if built_index.is_dir():
         shutil.copytree(built_index, generator.docs_dir / BUNDLE, dirs_exist_ok=True)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from cogov.i18n import direction
 from cogov.markup import escape_text
 
 _SAFE_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`\x00-\x1f]+", re.IGNORECASE)
@@ -26,13 +27,15 @@ def md(value: object) -> Markup:
 
 def in_its_language(value: object, rendered: Markup, block: bool = False) -> Markup:
     """A text shown in a language it was not written in (a missing translation) is marked with the
-    language it is in, so that screen readers read it right and search indexes it as such."""
+    language it is in, and the way it is written, so that screen readers read it right, an English
+    text keeps its order on an Arabic page (and the reverse), and search indexes it as such."""
     lang = getattr(value, "lang", None)
     if not isinstance(value, str) or not isinstance(lang, str) or not rendered:
         return rendered
+    marks = f'lang="{html.escape(lang)}" dir="{direction(lang)}"'
     if block:
-        return Markup(f'<div lang="{html.escape(lang)}" markdown="1">\n\n{rendered}\n\n</div>')
-    return Markup(f'<span lang="{html.escape(lang)}">{rendered}</span>')
+        return Markup(f'<div {marks} markdown="1">\n\n{rendered}\n\n</div>')
+    return Markup(f"<span {marks}>{rendered}</span>")
 
 
 def h(value: object) -> Markup:

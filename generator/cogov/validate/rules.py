@@ -90,7 +90,7 @@ def reference_fields(kind: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]]
 
 def rule_references(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     for field, kinds in reference_fields(doc.kind):
-        for where, value in _values_at(doc.data, field):
+        for where, value in values_at(doc.data, field):
             yield from _ref(ctx, doc, where, value, *kinds)
     if doc.kind == "meeting" and ctx.index.get("body", doc.parent) is None:
         close = ctx.index.closest(["body"], doc.parent)
@@ -545,19 +545,9 @@ def markdown_fields(kind: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _values_at(value: Any, path: tuple[str, ...], where: PathT = ()) -> Iterator[tuple[PathT, Any]]:
-    if not path:
-        yield where, value
-    elif path[0] == "*":
-        for i, item in enumerate(value if isinstance(value, list) else ()):
-            yield from _values_at(item, path[1:], (*where, i))
-    elif isinstance(value, dict) and path[0] in value:
-        yield from _values_at(value[path[0]], path[1:], (*where, path[0]))
-
-
 def _markdown_texts(doc: Document) -> Iterator[tuple[PathT, str]]:
     for field in markdown_fields(doc.kind):
-        for where, value in _values_at(doc.data, field):
+        for where, value in values_at(doc.data, field):
             yield from texts(value, where)  # one text, or one per language
 
 
