@@ -81,9 +81,15 @@ def generate(settings: Settings, schemas: SchemaSet | None = None) -> Generated:
 check = validate_project  # load and validate (cogov.validate)
 
 
-def model(documents: Iterable[Document], settings: Settings, language: str | None = None) -> Records:
+def model(
+    documents: Iterable[Document],
+    settings: Settings,
+    language: str | None = None,
+    translations: tuple[TranslatedText, ...] | None = None,
+) -> Records:
     """Typed records from the documents that could be read (call only on a valid project), in
-    the site's language or, on a site in several, in ``language`` (cogov.translations)."""
+    the site's language or, on a site in several, in ``language`` (cogov.translations), with
+    every language's texts for the open data (``translations``, when already gathered)."""
     readable = [d for d in documents if not d.broken]
     site = next((d for d in readable if d.kind == "site"), None)
     languages = Languages.of(site.data if site else None)
@@ -91,8 +97,10 @@ def model(documents: Iterable[Document], settings: Settings, language: str | Non
     localized = localize_all(readable, wanted, languages.default)
     records = build_records(localized, settings.as_of.isoformat(), settings.withheld_key)
     if records.site.languages:
-        published = [d for d in readable if publishes_text(d)]
-        records.translations = tuple(TranslatedText(*row) for row in translated_texts(published, languages))
+        if translations is None:
+            published = [d for d in readable if publishes_text(d)]
+            translations = tuple(TranslatedText(*row) for row in translated_texts(published, languages))
+        records.translations = translations
         # Each language's pages live at its prefix ("", "fr/"), and say so in their addresses.
         edition = replace(records.site, language=wanted)
         url = f"{edition.root_url.rstrip('/')}/{edition.prefix(wanted)}" if edition.root_url else None
@@ -129,7 +137,7 @@ def _generate(settings: Settings, schemas: SchemaSet | None) -> Generated:
     files.update(published_data(records, settings.content))
     others = []
     for language in records.site.languages[1:]:
-        edition = model(validation.documents, settings, language)
+        edition = model(validation.documents, settings, language, records.translations)
         edition_files = pages(edition)
         edition_files.update(published_data(edition, settings.content))
         others.append(Edition(language, edition, edition_files))

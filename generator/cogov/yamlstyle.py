@@ -134,32 +134,13 @@ def _contains_document_marker(value: str) -> bool:
     return bool(_DOCUMENT_MARKER.search(value))
 
 
-def _json_string(value: str) -> str:
-    """JSON.stringify of a string: \\uXXXX for control characters, lower-case hex."""
-    out = ['"']
-    for ch in value:
-        code = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch in "\b\f\n\r\t":
-            out.append({"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
-        elif code < 0x20 or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
 _SHORT_ESCAPES = {"0000": "\\0", "0007": "\\a", "000b": "\\v", "001b": "\\e", "0085": "\\N", "00a0": "\\_"}
 _SHORT_ESCAPES |= {"2028": "\\L", "2029": "\\P"}
 
 
 def double_quoted(value: str, indent: str, indent_at_start: int | None, implicit_key: bool = False) -> str:
     """doubleQuotedString."""
-    text = _json_string(value)
+    text = json.dumps(value, ensure_ascii=False)  # as JSON.stringify writes it
     indent = indent or ("  " if _contains_document_marker(value) else "")
     out = ""
     start = 0
