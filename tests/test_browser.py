@@ -74,6 +74,8 @@ def heading(page: object) -> str:
 
 def test_visitor_path(browser: object, site_url: str) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url)
     assert heading(page) == "Open Government in Arandia"
     page.get_by_role("link", name="Fifth National Action Plan 2024-2026").first.click()
@@ -86,6 +88,9 @@ def test_visitor_path(browser: object, site_url: str) -> None:
     assert heading(page) == "Tomás Herrera"
     assert page.url.endswith("/people/tomas-herrera/")
     page.close()
+    # Every page links its feed (rel="alternate"); the theme's script would download the whole
+    # sitemap, which grows with the archive, on each page for it.
+    assert not [r for r in requests if "sitemap" in r]
 
 
 def search_results(page: object) -> list[str]:

@@ -6,9 +6,21 @@
  * are built as elements with their text set, never as markup; only Pagefind's <mark> around the
  * matched words is kept. The query and filters live in the address (?q=&kind=&year=), so a
  * search can be shared and the header's form (which works without JavaScript) leads here.
- * Elsewhere this script does nothing. */
+ *
+ * On every page, first: the theme's script downloads the sitemap beside each
+ * <link rel="alternate"> of the page, to map a language menu that cogov does not use (its header
+ * links to the same page in each language). Every page links its feed, and the sitemap grows with
+ * the archive (40 KB compressed at 10,000 records), so each page view would pay for it. The links
+ * cogov writes (marked data-cogov) stay in the page as feed readers and search engines read them;
+ * in the browser they become rel="alternate " (the same link type, read as space-separated
+ * words), which the theme's exact match skips. This script is deferred, so it runs before the
+ * theme looks (on DOMContentLoaded). */
 (function () {
   "use strict";
+
+  document.querySelectorAll('link[rel="alternate"][data-cogov]').forEach(function (link) {
+    link.setAttribute("rel", "alternate ");
+  });
 
   var form = document.querySelector("form.cogov-search__form");
   if (!form) return;
