@@ -160,6 +160,44 @@ def test_search_loads_only_parts_of_the_index(browser: object, site_url: str) ->
     page.close()
 
 
+# Pagefind's module as the search page imports it, with its search made slow, as it is on a phone
+# for common words of a large archive (most of a second), and every search recorded.
+_SLOW_INDEX = """
+import * as real from "./pagefind.js?as-built";
+export const options = real.options, init = real.init, preload = real.preload, filters = real.filters;
+window.cogovSearches = [];
+let running = 0;
+export async function search(term, options) {
+  running += 1;
+  window.cogovSearches.push({ term, running });
+  try {
+    await new Promise((done) => setTimeout(done, 700));
+    return await real.search(term, options);
+  } finally {
+    running -= 1;
+  }
+}
+"""
+
+
+def test_while_a_visitor_types_the_index_answers_one_search_at_a_time(browser: object, site_url: str) -> None:
+    """Typed at a phone's pace, the words pause long enough between keys to start a search, and a
+    search can take longer than that: searches must not queue behind each other (the index runs
+    them in turn, so the last words' results would come seconds late), only the latest waits."""
+    page = browser.new_page()  # type: ignore[attr-defined]
+    module = site_url + "pagefind/pagefind.js"
+    page.route(module, lambda route: route.fulfill(content_type="text/javascript", body=_SLOW_INDEX))
+    page.goto(site_url + "search/")
+    page.locator("#cogov-q").press_sequentially("contracting", delay=250)
+    titles = search_results(page)
+    assert page.locator("#cogov-search-results").get_attribute("data-for") == "contracting\n{}"
+    assert "Open contracting for public works" in titles
+    searches = page.evaluate("window.cogovSearches")
+    assert max(s["running"] for s in searches) == 1, searches
+    assert searches[-1]["term"] == "contracting" and len(searches) < len("contracting"), searches
+    page.close()
+
+
 def test_readable_on_a_phone_without_javascript(site_url: str, browser: object) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
     page = context.new_page()

@@ -44,6 +44,7 @@
   var shown = 0;
   var run = 0;
   var shownFor = null;
+  var asked = Promise.resolve(); // the search the index is working on, if any
 
   function say(text) {
     status.textContent = text;
@@ -71,6 +72,25 @@
       pagefind.catch(failed);
     }
     return pagefind;
+  }
+
+  function find(query, filters, mine) {
+    // The index answers one search at a time, in turn, and a search of common words on a large
+    // archive takes most of a second on a phone: longer than a visitor's pause between two keys.
+    // So a search asked for while another runs waits for it, and is dropped if other words or
+    // filters were asked for meanwhile: only the latest runs next, instead of every one in turn.
+    function start() {
+      if (mine !== run) return null;
+      return load().then(function (module) {
+        return module.search(query || null, { filters: filters });
+      });
+    }
+    var found = asked.then(start, start);
+    asked = found.then(
+      function () {},
+      function () {}
+    );
+    return found;
   }
 
   function chosen() {
@@ -167,10 +187,7 @@
       return Promise.resolve();
     }
     say(words.busy || "");
-    return load()
-      .then(function (module) {
-        return module.search(query || null, { filters: filters });
-      })
+    return find(query, filters, mine)
       .then(function (found) {
         if (mine !== run || !found) return;
         results = found.results;
