@@ -10,7 +10,7 @@
  * On every page, first: the theme's script downloads the sitemap beside each
  * <link rel="alternate"> of the page, to map a language menu that cogov does not use (its header
  * links to the same page in each language). Every page links its feed, and the sitemap grows with
- * the archive (40 KB compressed at 10,000 records), so each page view would pay for it. The links
+ * the archive (42 KB compressed at 10,000 records), so each page view would pay for it. The links
  * cogov writes (marked data-cogov) stay in the page as feed readers and search engines read them;
  * in the browser they become rel="alternate " (the same link type, read as space-separated
  * words), which the theme's exact match skips. This script is deferred, so it runs before the
