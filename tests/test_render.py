@@ -7,6 +7,7 @@ Snapshots live in tests/snapshots/<project>/; after an intended change run `make
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -87,6 +88,39 @@ def test_backlinks_and_attendance_in_the_sample() -> None:
     person = pages["people/elena-torres.md"]
     assert "(../meetings/2025-02-18-ordinary.md)" in person
     assert "31 March 2025" in person  # the end of her membership
+
+
+def test_each_item_of_a_meetings_facts_is_its_own_line() -> None:
+    """A co-chaired meeting with approved minutes: the chairs' line ends after the last chair."""
+    lines = _generate(ROOT, "2026-11-26")["meetings/2026-09-15-ordinary.md"].splitlines()
+    chairs = lines.index(
+        "- Co-chaired by: [Lucía Mendoza](../people/lucia-mendoza.md), [Ana Quispe](../people/ana-quispe.md)"
+    )
+    assert lines[chairs + 1].startswith("- Minutes: approved at [17 November 2026: ")
+
+
+# A template line that writes something and ends with a block tag (``{% endif %}``, ``{% endfor %}``)
+# loses its line break (trim_blocks), and is joined to whatever the template writes next: a list
+# item or a table row would swallow the next one. Such a line is followed by an empty line (which
+# gives the break back), ends with ``+%}`` (which keeps it), or hands over to whitespace control
+# (``{%-``) or to HTML that may be joined.
+_BLOCK_AT_END = re.compile(r"\{%[+-]?\s*(?:end\w+|else|elif\b.*|set\b.*|if\b.*|for\b.*)\s*%\}$")
+
+
+def test_no_template_line_is_joined_to_the_next_by_accident() -> None:
+    joined = []
+    for template in sorted((ROOT / "generator" / "cogov" / "render" / "templates").glob("*.j2")):
+        lines = template.read_text(encoding="utf-8").split("\n")
+        for number, line in enumerate(lines, 1):
+            text = line.strip()
+            writes = re.sub(r"\{%.*?%\}|\{#.*?#\}", "", text).strip()
+            if not writes or not _BLOCK_AT_END.search(text) or text.endswith("+%}"):
+                continue
+            following = lines[number].strip() if number < len(lines) else ""
+            if following == "" or following.startswith(("{%-", "</")):
+                continue
+            joined.append(f"{template.name}:{number}: {text[:80]}")
+    assert not joined, joined
 
 
 HOSTILE = {
