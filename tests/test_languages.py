@@ -81,6 +81,40 @@ def test_adding_a_language_keeps_every_address_of_the_first(own_at_root: Path) -
     assert not any("/fr/" in line for line in (site / "pagefind" / "pagefind-entry.json").read_text().splitlines())
 
 
+def test_the_navigation_is_in_the_pages_language_or_says_which_it_is_in(own_at_root: Path) -> None:
+    """cogov's own words in the navigation are translated ("About", which `cogov init` writes
+    too); a page with no text in the language yet is named in the language it is in."""
+    french = (own_at_root / "site" / "fr" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert re.search(r'class="md-tabs__link">\s*À propos\s*</a>', french)
+    assert re.search(r'<span class="md-ellipsis">\s*<span lang="en" dir="ltr">About this site</span>', french)
+    english = (own_at_root / "site" / "meetings" / "2026-05-26-ordinary" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="md-ellipsis">\s*About this site\s*</span>', english)
+
+
+def test_a_translated_free_page_is_named_by_its_translation(own_at_root: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(own_at_root, project, ignore=shutil.ignore_patterns("site", "build"))
+    (project / "content" / "pages" / "about.fr.md").write_text("# À propos de ce site\n\nUn texte.\n", encoding="utf-8")
+    assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
+    page = (project / "site" / "fr" / "pages" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "<title>À propos de ce site - " in page
+    assert re.search(r'<span class="md-ellipsis">\s*À propos de ce site\s*</span>', page)
+
+
+def test_the_navigations_own_labels_are_named_in_the_language_they_are_in(tmp_path: Path) -> None:
+    from cogov.builder_config import nav_labels_in
+
+    nav = [
+        {"Home": "index.md"},
+        {"About": [{"Take part": "pages/take-part.md"}, "pages/about.md"]},
+        {"Meetings": "meetings/index.md"},
+        {"Rules": "meetings/index.md"},
+    ]
+    assert nav_labels_in(nav) == ["Take part", "Rules"]  # what the author wrote, not cogov's words
+
+
 def test_a_bilingual_build_has_a_tree_per_language_and_a_page_to_choose(bilingual: Path) -> None:
     site = bilingual / "site"
     for lang in ("en", "fr"):

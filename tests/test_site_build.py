@@ -192,13 +192,18 @@ def test_a_spanish_site_is_spanish_in_its_navigation_and_theme(tmp_path: Path) -
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     in_one_language(project, "es")
+    mkdocs = project / "mkdocs.yml"
+    mkdocs.write_text(
+        mkdocs.read_text(encoding="utf-8").replace("- pages/take-part.md", "- Participa: pages/take-part.md")
+    )
     assert main(["build", "--project", str(project), "--as-of", "2026-11-26"]) == 0
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     flat = " ".join(home.split())
     for text in ('<html lang="es"', "> Planes de acción </a>", "> Órganos </a>", 'aria-label="Modo oscuro"',
                  'title="Actas, avances y cambios de membresía"', "Plan de acción vigente"):  # fmt: skip
         assert text in flat, text
-    assert "> About </a>" in flat, "a section the project named itself keeps its name"
+    assert "> Acerca de </a>" in flat, "cogov's own word, which `cogov init` writes, is translated"
+    assert '<span class="md-ellipsis"> Participa </span>' in flat, "a label the project wrote keeps its name"
     meeting = " ".join((project / "site/meetings/2024-11-26-ordinary/index.html").read_text(encoding="utf-8").split())
     assert "Asistencia" in meeting and "9 presentes" in meeting
 

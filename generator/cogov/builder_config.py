@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from cogov.i18n import page_plural, page_text, plural_forms, translations
+from cogov.i18n import direction, page_plural, page_text, plural_forms, translations
 from cogov.model import SiteInfo
 from cogov.render import paths
 from cogov.render.escape import yaml_string
@@ -200,16 +200,37 @@ def _project_config(project: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+# Words of the navigation that `cogov init` writes besides the sections' names, wherever they lead.
+NAV_WORDS = {"About": page_text("About")}
+
+
+def _cogovs_word(label: Any, target: Any) -> bool:
+    """Whether a label of mkdocs.yml's navigation is one of cogov's words, which it translates."""
+    return (isinstance(target, str) and SECTION_NAMES.get(target) == label) or label in NAV_WORDS
+
+
 def _translated_nav(nav: Any, gettext: Any) -> Any:
     """The navigation with the section names cogov wrote in the site's language."""
     if isinstance(nav, list):
         return [_translated_nav(item, gettext) for item in nav]
     if isinstance(nav, dict) and len(nav) == 1:
         ((label, target),) = nav.items()
-        if isinstance(target, str) and SECTION_NAMES.get(target) == label:
+        if _cogovs_word(label, target):
             label = gettext(label)
         return {label: _translated_nav(target, gettext)}
     return nav
+
+
+def nav_labels_in(nav: Any) -> list[str]:
+    """The labels mkdocs.yml's author wrote in its navigation (in the site's first language), not
+    cogov's own words."""
+    if isinstance(nav, list):
+        return [label for item in nav for label in nav_labels_in(item)]
+    if isinstance(nav, dict) and len(nav) == 1:
+        ((label, target),) = nav.items()
+        own = [] if _cogovs_word(label, target) or not isinstance(label, str) else [label]
+        return own + nav_labels_in(target)
+    return []
 
 
 def _translated_palette(palette: Any, gettext: Any) -> Any:
@@ -234,7 +255,7 @@ def _link(text: str, href: str | None) -> str:
     return f'<a href="{_e(href)}">{_e(text)}</a>' if href else _e(text)
 
 
-def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
+def theme_context(site: SiteInfo, gettext: Any, nav: Any = None) -> dict[str, Any]:
     """What cogov's theme overrides show on every page (site_theme/main.html, partials/), in the
     site's language and escaped: the publisher's line above the header, the footer's links and
     the words shown when JavaScript is off. Internal addresses are relative to the site's root
@@ -286,6 +307,15 @@ def theme_context(site: SiteInfo, gettext: Any) -> dict[str, Any]:
             if lang != site.language
         ],
         "languages_label": _e(gettext(LANGUAGES_LABEL)),
+        # In another language's edition, the navigation's labels its author wrote are in the
+        # first language: the theme says so (site_theme/partials/cogov-nav-title.html).
+        "nav_fallback": {
+            "lang": _e(site.languages[0]),
+            "dir": direction(site.languages[0]),
+            "titles": nav_labels_in(nav),
+        }
+        if site.languages and site.language != site.languages[0] and not _has_tags(nav)
+        else None,
     }
 
 
@@ -350,7 +380,8 @@ def write_builder_config(project: Path, site: SiteInfo, search: bool = True, doc
             theme["palette"] = palette
     if site.publisher_logo:
         theme["logo"] = paths.logo(site.publisher_logo)
-    lines.append(f"extra: {json.dumps({'cogov': theme_context(site, gettext)}, ensure_ascii=False)}")
+    context = theme_context(site, gettext, config.get("nav"))
+    lines.append(f"extra: {json.dumps({'cogov': context}, ensure_ascii=False)}")
     if theme:
         lines.append(f"theme: {json.dumps(theme, ensure_ascii=False)}")
     path = project / BUILD_CONFIG

@@ -246,6 +246,7 @@ def build_environment(records: Records, language: str) -> Environment:
         r=records,
         link=escape.link,
         url=escape.url,
+        title_marks=escape.marks,
     )
     env.filters.update(
         # HTML text; a text shown for want of a translation is marked with its language (the

@@ -25,6 +25,15 @@ def md(value: object) -> Markup:
     return in_its_language(value, Markup(escape_text(str(value))))
 
 
+def marks(value: object) -> dict[str, str] | None:
+    """The language and direction of a text shown for want of a translation; None for a text in
+    the page's own language."""
+    lang = getattr(value, "lang", None)
+    if not isinstance(value, str) or not isinstance(lang, str):
+        return None
+    return {"lang": lang, "dir": direction(lang)}
+
+
 def in_its_language(value: object, rendered: Markup, block: bool = False) -> Markup:
     """A text shown in a language it was not written in (a missing translation) is marked with the
     language it is in, and the way it is written, so that screen readers read it right, an English

@@ -33,7 +33,7 @@ from cogov.model import (
 from cogov.render import charts, jsonld, paths
 from cogov.render.environment import Helpers, build_environment
 from cogov.render.paths import SECTION_NAMES
-from cogov.translations import language_name
+from cogov.translations import Fallback, language_name
 
 STATUS_ORDER = ("completed", "in-progress", "delayed", "not-started", "withdrawn")
 # The schema's order (common.json); a test keeps them the same.
@@ -661,8 +661,19 @@ class SiteRenderer:
         for page in self.r.pages.values():
             # Always a title of our own: a builder would take the first heading, and the theme
             # prints a page's title without escaping it.
-            title = page.title or first_heading(page.text) or page.id
-            yield self.record("page", page.id, partial(dict, page=page, title=title))
+            yield self.record("page", page.id, partial(dict, page=page, title=self.page_title(page)))
+
+    def page_title(self, page: Any) -> str:
+        """A free page's title in this edition: its front matter's, written in the site's first
+        language, unless the page's text is a translation, whose first heading names it; a title
+        in another language than the page's is marked as such (Fallback)."""
+        site = self.r.site
+        first = site.languages[0] if site.languages else site.language
+        shown_in = getattr(page.text, "lang", None) or site.language
+        if page.title and shown_in != first:
+            return first_heading(page.text) or Fallback(page.title, first)
+        title = page.title or first_heading(page.text) or page.id
+        return Fallback(title, shown_in) if shown_in != site.language else title
 
 
 def _current(plans: list[Plan]) -> Plan | None:
