@@ -38,13 +38,13 @@ def in_its_language(value: object, rendered: Markup, block: bool = False) -> Mar
     """A text shown in a language it was not written in (a missing translation) is marked with the
     language it is in, and the way it is written, so that screen readers read it right, an English
     text keeps its order on an Arabic page (and the reverse), and search indexes it as such."""
-    lang = getattr(value, "lang", None)
-    if not isinstance(value, str) or not isinstance(lang, str) or not rendered:
+    found = marks(value)
+    if found is None or not rendered:
         return rendered
-    marks = f'lang="{html.escape(lang)}" dir="{direction(lang)}"'
+    attributes = f'lang="{html.escape(found["lang"])}" dir="{found["dir"]}"'
     if block:
-        return Markup(f'<div {marks} markdown="1">\n\n{rendered}\n\n</div>')
-    return Markup(f"<span {marks}>{rendered}</span>")
+        return Markup(f'<div {attributes} markdown="1">\n\n{rendered}\n\n</div>')
+    return Markup(f"<span {attributes}>{rendered}</span>")
 
 
 def h(value: object) -> Markup:
