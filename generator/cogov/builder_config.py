@@ -310,11 +310,11 @@ def theme_context(site: SiteInfo, gettext: Any, nav: Any = None) -> dict[str, An
         # In another language's edition, the navigation's labels its author wrote are in the
         # first language: the theme says so (site_theme/partials/cogov-nav-title.html).
         "nav_fallback": {
-            "lang": _e(site.languages[0]),
-            "dir": direction(site.languages[0]),
+            "lang": _e(site.first_language),
+            "dir": direction(site.first_language),
             "titles": nav_labels_in(nav),
         }
-        if site.languages and site.language != site.languages[0] and not _has_tags(nav)
+        if site.language != site.first_language and not _has_tags(nav)
         else None,
     }
 

@@ -111,9 +111,15 @@ class SiteInfo:
     prefix_all_languages: bool = False  # the default language under /<lang>/ too (cogov.translations)
     root_url: str | None = None  # the site's address, whichever language this edition is in
 
+    @property
+    def first_language(self) -> str:
+        """The language the records are written in first: the site's own, which the other
+        languages' editions show where a text has no translation (``language`` on its edition)."""
+        return self.languages[0] if self.languages else self.language
+
     def prefix(self, language: str) -> str:
         """Where a language's pages are, from the site's root: "" or "fr/"."""
-        if not self.languages or (language == self.languages[0] and not self.prefix_all_languages):
+        if not self.languages or (language == self.first_language and not self.prefix_all_languages):
             return ""
         return f"{language}/"
 

@@ -668,7 +668,7 @@ class SiteRenderer:
         language, unless the page's text is a translation, whose first heading names it; a title
         in another language than the page's is marked as such (Fallback)."""
         site = self.r.site
-        first = site.languages[0] if site.languages else site.language
+        first = site.first_language
         shown_in = getattr(page.text, "lang", None) or site.language
         if page.title and shown_in != first:
             return first_heading(page.text) or Fallback(page.title, first)
@@ -752,9 +752,9 @@ def render_site(
         renderer.standards,
     ):
         out.update((path, text) for path, text in family() if text is not None)
-    languages = records.site.languages
-    if languages and records.site.language != languages[0]:
-        out = {path: with_untranslated_notice(text, records.site.language, languages[0]) for path, text in out.items()}
+    site = records.site
+    if site.language != site.first_language:
+        out = {path: with_untranslated_notice(text, site.language, site.first_language) for path, text in out.items()}
     if touched is not None:
         touched.update(renderer.touched)
     return dict(sorted(out.items()))
