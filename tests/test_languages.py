@@ -63,7 +63,10 @@ def test_adding_a_language_keeps_every_address_of_the_first(own_at_root: Path) -
     assert '<html lang="en"' in english and "Second ordinary session of 2026" in english
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "fr" / "pagefind" / "pagefind.js").is_file()
     assert not (site / "en").exists()
-    link = '<a class="cogov-languages__link" href="../../fr/meetings/2026-05-26-ordinary/" hreflang="fr" lang="fr">'
+    link = (
+        '<a class="cogov-languages__link" href="../../fr/meetings/2026-05-26-ordinary/" '
+        'hreflang="fr" lang="fr" dir="ltr">'
+    )
     assert link in english
     assert (
         '<link rel="alternate" hreflang="fr" href="https://cogov.github.io/cogov/'
@@ -103,6 +106,17 @@ def test_a_translated_free_page_is_named_by_its_translation(own_at_root: Path, t
     assert re.search(r'<span class="md-ellipsis">\s*À propos de ce site\s*</span>', page)
 
 
+def test_a_language_is_named_in_its_own_language_and_direction() -> None:
+    """The header's link to the Arabic pages, on an English page, is read and laid out as Arabic."""
+    from cogov.builder_config import theme_context
+    from cogov.i18n import translations
+    from tests.conftest import site_info
+
+    site = site_info(language="en", languages=("en", "ar"))
+    (arabic,) = theme_context(site, translations("en").gettext)["languages"]
+    assert (arabic["lang"], arabic["dir"], arabic["name"]) == ("ar", "rtl", "العربية")
+
+
 def test_the_navigations_own_labels_are_named_in_the_language_they_are_in(tmp_path: Path) -> None:
     from cogov.builder_config import nav_labels_in
 
@@ -122,12 +136,12 @@ def test_a_bilingual_build_has_a_tree_per_language_and_a_page_to_choose(bilingua
         assert (site / lang / "feed.xml").is_file() and (site / lang / "meetings.ics").is_file()
         assert (site / lang / "data" / "records.json").is_file()
     choice = (site / "index.html").read_text(encoding="utf-8")
-    assert '<a href="en/" hreflang="en" lang="en">English</a>' in choice
-    assert '<a href="fr/" hreflang="fr" lang="fr">Français</a>' in choice
-    assert '<span lang="fr">Gouvernement ouvert en Arandia</span>' in choice
+    assert '<a href="en/" hreflang="en" lang="en" dir="ltr">English</a>' in choice
+    assert '<a href="fr/" hreflang="fr" lang="fr" dir="ltr">Français</a>' in choice
+    assert '<span lang="fr" dir="ltr">Gouvernement ouvert en Arandia</span>' in choice
     # The not-found page is served at any depth: it leads from the site's own path.
     missing = (site / "404.html").read_text(encoding="utf-8")
-    assert '<a href="/cogov/fr/" hreflang="fr" lang="fr">Français</a>' in missing
+    assert '<a href="/cogov/fr/" hreflang="fr" lang="fr" dir="ltr">Français</a>' in missing
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://cogov.github.io/cogov/fr/sitemap.xml</loc>" in sitemap
     assert "https://cogov.github.io/cogov/fr/meetings/2026-05-26-ordinary/" in (site / "fr" / "sitemap.xml").read_text(

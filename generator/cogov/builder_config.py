@@ -299,6 +299,7 @@ def theme_context(site: SiteInfo, gettext: Any, nav: Any = None) -> dict[str, An
         "languages": [
             {
                 "lang": _e(lang),
+                "dir": direction(lang),
                 "name": _e(language_name(lang, lang)),
                 "path": _e(site.path_to(lang)),
                 "url": _e(f"{site.root_url.rstrip('/')}/{site.prefix(lang)}") if site.root_url else "",

@@ -8,10 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from cogov.i18n import direction
 from cogov.translations import language_name
 
 if TYPE_CHECKING:
     from cogov.pipeline import Generated
+
+
+def _in(language: str) -> str:
+    """The attributes of a text in ``language``: its tag and the way it is written."""
+    return f'lang="{html.escape(language)}" dir="{direction(language)}"'
 
 
 def choice_page(generated: Generated, base: str = "") -> str:
@@ -24,12 +30,10 @@ def choice_page(generated: Generated, base: str = "") -> str:
         f'<link rel="alternate" hreflang="{html.escape(e.language)}" href="{html.escape(base + e.language)}/">\n'
         for e in editions
     )
-    titles = " · ".join(
-        f'<span lang="{html.escape(e.language)}">{html.escape(e.records.site.title)}</span>' for e in editions
-    )
+    titles = " · ".join(f"<span {_in(e.language)}>{html.escape(e.records.site.title)}</span>" for e in editions)
     links = "".join(
         f'<li><a href="{html.escape(base + e.language)}/" hreflang="{html.escape(e.language)}" '
-        f'lang="{html.escape(e.language)}">{html.escape(language_name(e.language, e.language))}</a></li>\n'
+        f"{_in(e.language)}>{html.escape(language_name(e.language, e.language))}</a></li>\n"
         for e in editions
     )
     plain_titles = " / ".join(e.records.site.title for e in editions)
