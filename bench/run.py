@@ -188,6 +188,16 @@ def refresh_metrics(out: Path) -> None:
     (out / "results.md").write_text(table(results), encoding="utf-8")
 
 
+def _pagefind() -> str:
+    """The Pagefind release that makes the index (cogov.search_engine), fetched first if need be."""
+    from cogov.search_engine import find
+
+    engine = find()
+    if engine.note:
+        print(f"bench: {engine.note}", file=sys.stderr)
+    return engine.version or "chosen with PAGEFIND_BINARY_PATH"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
@@ -208,6 +218,7 @@ def main() -> int:
             "platform": platform.platform(),
             "cpu": _cpu(),
             "cores": os.cpu_count(),
+            "pagefind": _pagefind(),
         },
         "date": dt.date.today().isoformat(),
         "sizes": {},
@@ -319,7 +330,8 @@ def table(results: dict[str, Any]) -> str:
     ]
     m = results["machine"]
     out = [
-        f"Measured {results['date']} on {m['cpu']}, {m['cores']} cores, Python {m['python']}; "
+        f"Measured {results['date']} on {m['cpu']}, {m['cores']} cores, Python {m['python']}, "
+        f"Pagefind {m.get('pagefind', 'unknown')}; "
         f"median of {next(iter(sizes.values()))['build']['runs']} runs in fresh processes.",
         "",
         "| | " + " | ".join(f"{int(c):,} records" for c in cols) + " |",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cogov import search_engine
 from cogov.cli import main
 from cogov.search_index import fragments
 from tests.conftest import ROOT, in_one_language
@@ -80,6 +81,8 @@ def test_search_index_covers_records_not_lists(built: Path) -> None:
     assert not [url for url, d in pages.items() if "¶" in d["content"] or "¶" in d["meta"]["title"]]
     assert not (built / "site" / "search" / "search_index.json").exists()  # no theme search
     assert not (built / "site" / "pagefind" / "pagefind-ui.js").exists()  # nor unused files
+    script = (built / "site" / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
+    assert script.startswith(f'const pagefind_version="{search_engine.VERSION}"')  # the release cogov pins
 
 
 def test_search_page_and_header_form(built: Path) -> None:

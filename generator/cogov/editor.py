@@ -2,7 +2,8 @@
 generated from the schemas (cogov.cms) and a small script of cogov's own.
 
 The editor's code comes from the npm registry, one pinned version, checked against the registry's
-SHA-512 digest before anything is unpacked, and kept in a cache so that later builds work offline.
+SHA-512 digest before anything is unpacked, and kept in a cache so that later builds work offline
+(cogov.npm).
 Every file the editor loads is served by the site itself: no request goes to anyone else, except
 to the git host the secretariat signs in to.
 
@@ -13,18 +14,13 @@ a failed download leaves the previous site in place, as any other failure does.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import io
 import json
-import os
 import re
 import shutil
 import tarfile
 import tempfile
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,28 +31,13 @@ from cogov.cms import locale
 from cogov.errors import BuildError
 from cogov.messages import t
 from cogov.model import Records
-
-
-@dataclass(frozen=True)
-class Package:
-    name: str
-    version: str
-    integrity: str  # as the npm registry gives it: "sha512-<base64>"
-
-    @property
-    def folder(self) -> str:
-        return f"{self.name}-{self.version}"
-
-    def tarball(self, registry: str) -> str:
-        return f"{registry.rstrip('/')}/{self.name}/-/{self.name}-{self.version}.tgz"
-
+from cogov.npm import FetchFailed, Package, cache_dir, download, verified
 
 DECAP = Package(
     "decap-cms",
     "3.16.3",
     "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==",
 )
-REGISTRY = "https://registry.npmjs.org"
 # What the editor loads: its bundle, the parts it loads on demand and its WebAssembly.
 _WANTED = re.compile(r"package/dist/((?:[0-9]+\.)?decap-cms\.js|[0-9a-f]+\.wasm)")
 # The bundle points to this file for its licence, which the package does not ship: cogov writes it
@@ -65,21 +46,6 @@ NOTICE = "decap-cms.js.LICENSE.txt"
 _COMPLETE = ".complete"
 SCRIPT = "cogov-editor.js"
 ASSETS = Path(__file__).parent / "assets"
-
-
-def cache_dir() -> Path:
-    """Where downloaded code is kept: $COGOV_CACHE, or the user's cache folder."""
-    if os.environ.get("COGOV_CACHE"):
-        return Path(os.environ["COGOV_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cogov"
-
-
-def _verify(data: bytes, integrity: str) -> bool:
-    algorithm, _, expected = integrity.partition("-")
-    if algorithm != "sha512":
-        return False
-    return base64.b64encode(hashlib.sha512(data).digest()).decode("ascii") == expected
 
 
 def _notice(package: Package, described: dict[str, Any]) -> str:
@@ -95,7 +61,7 @@ def _notice(package: Package, described: dict[str, Any]) -> str:
 def unpack(data: bytes, package: Package, target: Path) -> None:
     """Unpack the files the editor needs from a verified tarball into ``target``, all or nothing.
     Only files named by ``_WANTED`` are written, under names made here, never the archive's."""
-    if not _verify(data, package.integrity):
+    if not verified(data, package.integrity):
         raise BuildError(t("build.editor_digest", package=f"{package.name} {package.version}"))
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{package.folder}-", dir=target.parent))
@@ -127,19 +93,15 @@ def bundle(package: Package = DECAP, cache: Path | None = None) -> Path:
     marker = target / _COMPLETE
     if marker.is_file() and marker.read_text(encoding="ascii") == package.integrity:
         return target
-    registry = os.environ.get("COGOV_NPM_REGISTRY") or REGISTRY
-    address = package.tarball(registry)
     try:
-        with urllib.request.urlopen(address, timeout=120) as response:  # the digest is checked below
-            data = response.read()
-    except (urllib.error.URLError, OSError) as error:
-        reason = getattr(error, "reason", error)
+        data = download(package)
+    except FetchFailed as error:
         raise BuildError(
             t(
                 "build.editor_download",
                 package=f"{package.name} {package.version}",
-                address=address,
-                reason=reason,
+                address=error.address,
+                reason=error.reason,
                 cache=target.parent,
             )
         ) from error

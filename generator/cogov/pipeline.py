@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cogov import search_engine
 from cogov.builder_config import BUILD_CONFIG, theme_has_search, write_builder_config
 from cogov.config import Settings
 from cogov.editor import EditorSettings, bundle, write_editor
@@ -31,6 +32,7 @@ from cogov.postbuild import inspect_site
 from cogov.records import Document, gc_paused
 from cogov.render import paths, render_site
 from cogov.schemas import SchemaSet, schema_dir
+from cogov.search_engine import Engine
 from cogov.search_index import IndexStats, index_site
 from cogov.translations import Languages, localize_all, publishes_text, translated_texts
 from cogov.validate import ValidationResult, validate_project
@@ -257,6 +259,7 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
     editor = EditorSettings.of(site.editor)
     editor_files = bundle() if editor else None  # downloaded once, before anything is built
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    engine: Engine | None = None
     config = project / BUILD_CONFIG
     allowed = [*site.allowed_contacts, *([site.contact_email] if site.contact_email else [])]
     try:
@@ -286,9 +289,12 @@ def build_site(settings: Settings, site_dir: Path, generated: Generated) -> Writ
             # Indexed after the checks, so the index holds only what they let through: one index
             # per language, in its own tree.
             if searchable:
-                indexed = index_site(tree)
+                engine = engine or search_engine.find()  # once for all the languages
+                indexed = index_site(tree, engine)
                 if stats.search:  # the languages' indexes together
-                    indexed = IndexStats(stats.search.pages + indexed.pages, stats.search.seconds + indexed.seconds)
+                    earlier = stats.search
+                    pages, seconds = earlier.pages + indexed.pages, earlier.seconds + indexed.seconds
+                    indexed = replace(indexed, pages=pages, seconds=seconds)
                 stats = replace(stats, search=indexed)
         if several and site.prefix_all_languages:
             write_language_choice(staging, generated)

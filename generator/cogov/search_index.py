@@ -10,7 +10,8 @@ What is indexed is decided in the pages themselves: the content of pages marked
 ``data-pagefind-body`` (every page but the lists: site_theme/main.html) without what is marked
 ``data-pagefind-ignore`` (long tables, breadcrumbs); the kind of record and its years are filters
 and its date a result's detail. The search page's script (site_theme/assets/cogov-search.js)
-loads the index from ``pagefind/``.
+loads the index from ``pagefind/``. Which Pagefind makes the index, and why it matters to visitors:
+cogov.search_engine.
 """
 
 from __future__ import annotations
@@ -20,15 +21,16 @@ import hashlib
 import json
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from cogov import search_engine
 from cogov.errors import BuildError
 from cogov.messages import t
+from cogov.search_engine import Engine
 
 BUNDLE = "pagefind"
 # Pagefind's ready-made interfaces, which the site does not use (its own page has cogov's words).
@@ -41,23 +43,27 @@ _SIGNATURE = b"pagefind_dcd"
 class IndexStats:
     pages: int
     seconds: float
+    engine: str = ""  # Pagefind's release
+    note: str | None = None  # why it is not the release cogov pins (cogov.search_engine)
 
 
 # Never in the index: headings' permanent-link signs, and charts (their figures are in the tables).
 _EXCLUDED = ".headerlink, svg"
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+def pagefind_command(site_dir: Path, engine: Engine) -> list[str]:
+    return [*engine.command, "--site", str(site_dir), "--output-subdir", BUNDLE,
             "--exclude-selectors", _EXCLUDED, "--silent"]  # fmt: skip
 
 
-def index_site(site_dir: Path) -> IndexStats:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind``; a failure is a BuildError."""
+def index_site(site_dir: Path, engine: Engine | None = None) -> IndexStats:
+    """Index the built site in ``site_dir`` into ``site_dir/pagefind`` with ``engine`` (by default
+    the one cogov.search_engine finds); a failure is a BuildError."""
+    engine = engine or search_engine.find()
     start = time.perf_counter()
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     try:
-        done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+        done = subprocess.run(pagefind_command(site_dir, engine), capture_output=True, text=True, check=False)
     except OSError as error:
         raise BuildError(t("build.search_failed", detail=str(error))) from error
     if done.returncode != 0 or not (site_dir / BUNDLE / "pagefind.js").is_file():
@@ -66,7 +72,7 @@ def index_site(site_dir: Path) -> IndexStats:
         (site_dir / BUNDLE / name).unlink(missing_ok=True)
     make_reproducible(site_dir / BUNDLE)
     pages = sum(1 for _ in (site_dir / BUNDLE / "fragment").glob("*.pf_fragment"))
-    return IndexStats(pages, time.perf_counter() - start)
+    return IndexStats(pages, time.perf_counter() - start, engine.version, engine.note)
 
 
 # --- the same site, the same index ---------------------------------------------------------------

@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         print(t("build.done", pages=pages, data=data, changed=stats.written, records=records, site=site_dir))
         if stats.search:
             print(t("build.indexed", pages=stats.search.pages, seconds=stats.search.seconds))
+            if stats.search.note:
+                print(f"cogov: {stats.search.note}", file=sys.stderr)
         else:
             print(f"cogov: {t('build.old_theme')}", file=sys.stderr)
         if not generated.records.site.url:
