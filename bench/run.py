@@ -324,6 +324,10 @@ def table(results: dict[str, Any]) -> str:
         ("Opening a result (KB)", lambda e: f"{e['search']['max_open_result_kb']}"),
         ("First result after Enter, Slow 4G (ms)", lambda e: f"{e['search']['max_typed_ms']:,}"),
         ("First result after the last key, Slow 4G (ms)", lambda e: f"{e['search']['max_last_key_ms']:,}"),
+        (
+            "First result after the last key, 3 keys a second, Slow 4G (ms)",
+            lambda e: f"{e['search']['max_phone_ms']:,}" if "max_phone_ms" in e["search"] else "n/a",
+        ),
         ("First result from a cold page, Slow 4G (ms)", lambda e: f"{e['search']['max_cold_ms']:,}"),
         ("Preview: one meeting edited (s)", lambda e: f"{e['incremental_edit']['seconds']}"),
         ("Preview: pages rewritten", lambda e: f"{e['incremental_edit']['pages_rewritten']}"),
