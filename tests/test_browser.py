@@ -198,6 +198,54 @@ def test_while_a_visitor_types_the_index_answers_one_search_at_a_time(browser: o
     page.close()
 
 
+# Pagefind's module with each result's part (its title, address and excerpt, one file each) coming
+# one slow round trip later, as on a mobile connection, and every part asked for recorded.
+_SLOW_PARTS = """
+import * as real from "./pagefind.js?as-built";
+export const options = real.options, init = real.init, preload = real.preload, filters = real.filters;
+window.cogovParts = [];
+export async function search(term, options) {
+  const found = await real.search(term, options);
+  found.results.forEach((result, i) => {
+    const data = result.data;
+    result.data = () => {
+      window.cogovParts.push({ term, i, of: found.results.length });
+      return new Promise((done) => setTimeout(done, 700)).then(data);
+    };
+  });
+  return found;
+}
+"""
+
+
+def test_typing_at_a_phones_pace_asks_few_result_parts_for_words_the_visitor_has_not_finished(
+    browser: object, site_url: str
+) -> None:
+    """Each result's title comes in a file of its own, a round trip away, and a browser opens at
+    most six connections to a site. Typed at a thumb's pace, every pause starts a search; if each
+    asked for its ten results' parts, they would queue behind each other and the last words'
+    results would come seconds late. A search asks for its first three, and for the other seven
+    once those have come and its words are still the latest."""
+    page = browser.new_page()  # type: ignore[attr-defined]
+    module = site_url + "pagefind/pagefind.js"
+    page.route(module, lambda route: route.fulfill(content_type="text/javascript", body=_SLOW_PARTS))
+    page.goto(site_url + "search/")
+    page.locator("#cogov-q").press_sequentially("contracting", delay=300)
+    page.wait_for_function(
+        "() => document.querySelectorAll('#cogov-search-results li:not([hidden])').length >= 10", timeout=20_000
+    )
+    assert page.locator("#cogov-search-results").get_attribute("data-for") == "contracting\n{}"
+    parts = page.evaluate("window.cogovParts")
+    asked: dict[str, list[int]] = {}
+    for part in parts:
+        asked.setdefault(part["term"], []).append(part["i"])
+    superseded = {term: sorted(i) for term, i in asked.items() if term != "contracting"}
+    assert superseded and any(part["of"] > 3 for part in parts if part["term"] != "contracting"), parts
+    assert all(i == list(range(len(i))) and len(i) <= 3 for i in superseded.values()), superseded
+    assert sorted(asked["contracting"]) == list(range(10)), asked
+    page.close()
+
+
 def test_readable_on_a_phone_without_javascript(site_url: str, browser: object) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
     page = context.new_page()

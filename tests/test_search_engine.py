@@ -127,6 +127,15 @@ def test_a_download_that_is_not_the_expected_pagefind_is_never_used(
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
 
 
+def test_an_answer_larger_than_any_package_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _tarball({"package/bin/pagefind_extended": _script("0.0.1")})
+    _serve(monkeypatch, data + b"\0" * 64)
+    monkeypatch.setattr(npm, "MAX_BYTES", len(data))
+    with pytest.raises(EngineUnusable, match="the registry sent more than 1 MB"):
+        install(_package(data), tmp_path)
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
 def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(address: str, timeout: float) -> _Response:
         raise urllib.error.URLError("Name or service not known")

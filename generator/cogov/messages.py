@@ -166,6 +166,7 @@ _EN: dict[str, str] = {
     "build.search_engine_fallback": "the search index was made with Pagefind {used} (installed with cogov) instead of Pagefind {wanted}, which could not be used: {reason}. The site and its search work the same; only searches of words found on most pages of a large archive are slower on visitors' phones. The next build tries again and, once it has Pagefind {wanted}, keeps it in {cache}. To choose a Pagefind binary of your own, set PAGEFIND_BINARY_PATH",
     "build.search_engine_platform": "Pagefind publishes no build for this computer ({platform})",
     "build.search_engine_digest": "what came from the npm registry is not what this version of cogov expects (its SHA-512 digest differs); if it happens again, report it to the maintainers (see SECURITY.md)",
+    "build.download_too_large": "the registry sent more than {megabytes} MB, more than any package cogov fetches",
     "build.search_engine_broken": "the program that came from the npm registry does not run here as Pagefind {version}",
     "fmt.invalid": "nothing was rewritten; the records above need fixing first.",
     "fmt.rewritten": "{count} of {total} record files rewritten in the form editor's style; check the changes with `git diff` and commit them on their own, before any edit",

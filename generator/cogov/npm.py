@@ -17,6 +17,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from cogov.messages import t
+
 REGISTRY = "https://registry.npmjs.org"
 # Larger than any package cogov fetches (the search indexer's is 7.5 MB), so that a wrong answer
 # cannot fill the memory before the digest is checked.
@@ -73,5 +75,5 @@ def download(package: Package, timeout: float = 120) -> bytes:
     except (urllib.error.URLError, OSError) as error:
         raise FetchFailed(address, getattr(error, "reason", error)) from error
     if len(data) > MAX_BYTES:
-        raise FetchFailed(address, f"more than {MAX_BYTES // (1024 * 1024)} MB")
+        raise FetchFailed(address, t("build.download_too_large", megabytes=max(1, MAX_BYTES // (1024 * 1024))))
     return data

@@ -87,7 +87,7 @@ def install(package: Package, cache: Path | None = None) -> Path:
     if binary.is_file() and os.access(binary, os.X_OK):
         return binary
     try:
-        data = download(package)
+        data = download(package, timeout=30)  # a build without it still publishes: wait less
     except FetchFailed as error:
         raise EngineUnusable(str(error.reason)) from error
     if not verified(data, package.integrity):

@@ -36,6 +36,7 @@
   var more = document.getElementById("cogov-search-more");
   var lists = document.getElementById("cogov-search-lists");
   var PAGE = 10;
+  var FIRST = 3; // the results a phone shows before the visitor scrolls
   var plural = new Intl.PluralRules(language);
   var root = new URL(form.getAttribute("data-root") || "./", location.href).pathname.replace(/\/?$/, "/");
   var bundle = new URL(form.getAttribute("data-bundle") || "../pagefind/", location.href);
@@ -138,28 +139,44 @@
   }
 
   function showMore() {
-    // Each result is shown as soon as its own part arrives, in the order of relevance.
+    // Each result is shown as soon as its own part arrives, in the order of relevance. Each part is
+    // a file a round trip away, and a browser opens at most six connections to a site: a new
+    // search asks for its first three parts, and for the rest once they have come and its words
+    // are still the latest. While a visitor types, every pause starts a search; asking for ten
+    // parts each time would queue them behind each other, and the last words' results behind them.
     var mine = run;
     var first = shown;
     var slice = results.slice(shown, shown + PAGE);
     shown += slice.length;
     moreBox.hidden = true;
-    return Promise.all(
-      slice.map(function (result) {
-        var li = document.createElement("li");
-        li.hidden = true;
-        list.append(li);
-        return result.data().then(function (data) {
-          if (mine !== run) return;
-          li.replaceWith(item(data));
-          list.setAttribute("data-for", shownFor); // what the results shown are for
-        });
-      })
-    ).then(function () {
-      if (mine !== run) return;
-      moreBox.hidden = shown >= results.length;
-      if (first > 0 && list.children[first]) list.children[first].querySelector("a").focus();
+    var places = slice.map(function () {
+      var li = document.createElement("li");
+      li.hidden = true;
+      list.append(li);
+      return li;
     });
+    function fill(from, to) {
+      if (mine !== run) return Promise.resolve();
+      return Promise.all(
+        slice.slice(from, to).map(function (result, i) {
+          return result.data().then(function (data) {
+            if (mine !== run) return;
+            places[from + i].replaceWith(item(data));
+            list.setAttribute("data-for", shownFor); // what the results shown are for
+          });
+        })
+      );
+    }
+    var ahead = first > 0 ? PAGE : FIRST; // "More results" was asked for: all of them at once
+    return fill(0, ahead)
+      .then(function () {
+        return fill(ahead, PAGE);
+      })
+      .then(function () {
+        if (mine !== run) return;
+        moreBox.hidden = shown >= results.length;
+        if (first > 0 && list.children[first]) list.children[first].querySelector("a").focus();
+      });
   }
 
   function remember(query, filters) {
