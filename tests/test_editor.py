@@ -3,16 +3,10 @@ served from the site itself, and what it writes through the forms accepted by th
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import io
 import json
 import shutil
-import tarfile
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,23 +25,8 @@ from cogov.fmt import render
 from cogov.model import Records
 from cogov.pipeline import generate
 from tests.conftest import ROOT
+from tests.npm_fake import offline, package, serve, tarball
 from tests.test_browser import CHROMIUM_ARGS, chromium_path
-
-
-def _tarball(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for name, data in files.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
-def _package(data: bytes) -> editor.Package:
-    digest = base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
-    return editor.Package("decap-cms", "0.0.1", f"sha512-{digest}")
-
 
 FAKE = {
     "package/dist/decap-cms.js": b"/* the bundle */",
@@ -61,9 +40,9 @@ FAKE = {
 
 
 def test_unpacking_checks_the_digest_and_keeps_only_what_the_editor_loads(tmp_path: Path) -> None:
-    data = _tarball(FAKE)
+    data = tarball(FAKE)
     target = tmp_path / "cache" / "decap-cms-0.0.1"
-    editor.unpack(data, _package(data), target)
+    editor.unpack(data, package(data, "decap-cms"), target)
     assert sorted(p.name for p in target.iterdir()) == [
         ".complete",
         "21.decap-cms.js",
@@ -74,42 +53,25 @@ def test_unpacking_checks_the_digest_and_keeps_only_what_the_editor_loads(tmp_pa
     assert "Licence: MIT\nSource: https://example.org/decap" in (target / editor.NOTICE).read_text(encoding="utf-8")
     assert not (tmp_path / "escaped.js").exists() and not (tmp_path / "cache" / "escaped.js").exists()
 
-    tampered = _tarball({**FAKE, "package/dist/decap-cms.js": b"/* something else */"})
+    tampered = tarball({**FAKE, "package/dist/decap-cms.js": b"/* something else */"})
     with pytest.raises(BuildError, match="SHA-512"):
-        editor.unpack(tampered, _package(data), tmp_path / "other")
+        editor.unpack(tampered, package(data, "decap-cms"), tmp_path / "other")
     assert not (tmp_path / "other").exists()
-
-
-class _Response(io.BytesIO):
-    def __enter__(self) -> _Response:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        pass
 
 
 def test_the_editor_is_downloaded_once_and_a_failed_download_says_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = _tarball(FAKE)
-    package = _package(data)
-    calls: list[str] = []
-
-    def fetch(address: str, timeout: float) -> _Response:
-        calls.append(address)
-        return _Response(data)
-
-    monkeypatch.setattr(urllib.request, "urlopen", fetch)
-    first = editor.bundle(package, tmp_path)
-    assert editor.bundle(package, tmp_path) == first and (first / "decap-cms.js").is_file()
+    data = tarball(FAKE)
+    decap = package(data, "decap-cms")
+    calls = serve(monkeypatch, data)
+    first = editor.bundle(decap, tmp_path)
+    assert editor.bundle(decap, tmp_path) == first and (first / "decap-cms.js").is_file()
     assert calls == ["https://registry.npmjs.org/decap-cms/-/decap-cms-0.0.1.tgz"]
 
-    def offline(address: str, timeout: float) -> _Response:
-        raise urllib.error.URLError("Name or service not known")
-
-    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    offline(monkeypatch)
     with pytest.raises(BuildError) as raised:
-        editor.bundle(editor.Package("decap-cms", "0.0.2", package.integrity), tmp_path)
+        editor.bundle(editor.Package("decap-cms", "0.0.2", decap.integrity), tmp_path)
     message = str(raised.value)
     assert "decap-cms 0.0.2" in message and "Name or service not known" in message
     assert "previous one was left in place" in message and "remove `editor` from content/site.yml" in message

@@ -3,13 +3,7 @@ registry, fetched once and checked, else the wheel's, and the build says why."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import io
 import subprocess
-import tarfile
-import urllib.error
-import urllib.request
 from importlib import metadata
 from pathlib import Path
 
@@ -20,6 +14,7 @@ from cogov.cli import main
 from cogov.npm import Package
 from cogov.search_engine import EngineUnusable, build_for, install
 from cogov.search_index import BUNDLE, index_site
+from tests.npm_fake import offline, package, serve, tarball
 
 
 @pytest.mark.parametrize(
@@ -49,47 +44,16 @@ def test_the_build_published_for_each_platform_is_found(system: str, machine: st
     assert package.folder == f"pagefind-{build}-{search_engine.VERSION}"
 
 
-def _tarball(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for name, data in files.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            info.mode = 0o755
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
 def _package(data: bytes) -> Package:
-    digest = base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
-    return Package("@pagefind/linux-x64", "0.0.1", f"sha512-{digest}")
+    return package(data, "@pagefind/linux-x64")
 
 
 def _script(version: str) -> bytes:
     return f"#!/bin/sh\necho pagefind_extended {version}\n".encode()
 
 
-class _Response(io.BytesIO):
-    def __enter__(self) -> _Response:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        pass
-
-
-def _serve(monkeypatch: pytest.MonkeyPatch, data: bytes) -> list[str]:
-    asked: list[str] = []
-
-    def fetch(address: str, timeout: float) -> _Response:
-        asked.append(address)
-        return _Response(data)
-
-    monkeypatch.setattr(urllib.request, "urlopen", fetch)
-    return asked
-
-
 def test_the_binary_is_fetched_once_checked_and_kept_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = _tarball(
+    data = tarball(
         {
             "package/bin/pagefind_extended": _script("0.0.1"),
             "package/bin/pagefind_extended-v0.0.1.tar.gz.sha256": b"0" * 64,
@@ -98,7 +62,7 @@ def test_the_binary_is_fetched_once_checked_and_kept_alone(tmp_path: Path, monke
         }
     )
     package = _package(data)
-    asked = _serve(monkeypatch, data)
+    asked = serve(monkeypatch, data)
     binary = install(package, tmp_path)
     assert binary == tmp_path / "pagefind-linux-x64-0.0.1" / "pagefind_extended"
     assert install(package, tmp_path) == binary
@@ -119,34 +83,27 @@ def test_the_binary_is_fetched_once_checked_and_kept_alone(tmp_path: Path, monke
 def test_a_download_that_is_not_the_expected_pagefind_is_never_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, bytes], tamper: bool, reason: str
 ) -> None:
-    data = _tarball(files)
+    data = tarball(files)
     package = _package(data)
-    _serve(monkeypatch, _tarball({**files, "package/README.md": b"changed"}) if tamper else data)
+    serve(monkeypatch, tarball({**files, "package/README.md": b"changed"}) if tamper else data)
     with pytest.raises(EngineUnusable, match=reason):
         install(package, tmp_path)
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
 
 
 def test_an_answer_larger_than_any_package_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = _tarball({"package/bin/pagefind_extended": _script("0.0.1")})
-    _serve(monkeypatch, data + b"\0" * 64)
+    data = tarball({"package/bin/pagefind_extended": _script("0.0.1")})
+    serve(monkeypatch, data + b"\0" * 64)
     monkeypatch.setattr(npm, "MAX_BYTES", len(data))
     with pytest.raises(EngineUnusable, match="the registry sent more than 1 MB"):
         install(_package(data), tmp_path)
     assert not tmp_path.exists() or not any(tmp_path.iterdir())
 
 
-def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(address: str, timeout: float) -> _Response:
-        raise urllib.error.URLError("Name or service not known")
-
-    monkeypatch.setattr(urllib.request, "urlopen", fail)
-
-
 def test_pagefind_binary_path_chooses_the_binary_without_any_download(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _offline(monkeypatch)
+    offline(monkeypatch)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")
     engine = search_engine.find(tmp_path)
     assert engine.command == ("/opt/pagefind",) and engine.note is None
@@ -158,7 +115,7 @@ def test_without_the_pinned_release_the_wheels_pagefind_indexes_and_the_build_sa
 ) -> None:
     """Offline on a first build: the site is still built and searchable, with the Pagefind that
     was installed with cogov, and the build says what was used, why, and what happens next."""
-    _offline(monkeypatch)
+    offline(monkeypatch)
     monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
     monkeypatch.setenv("COGOV_CACHE", str(tmp_path / "cache"))
     wheel = metadata.version("pagefind_bin")
