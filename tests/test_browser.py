@@ -94,9 +94,12 @@ def test_visitor_path(browser: object, site_url: str) -> None:
 
 
 def search_results(page: object) -> list[str]:
-    """The titles of the search page's results, once its count is shown."""
+    """The titles of the search page's results, once its count and every result are shown (the
+    count is said once the first three are)."""
     page.wait_for_function(  # type: ignore[attr-defined]
-        "() => /\\d/.test(document.getElementById('cogov-search-status').textContent)", timeout=15000
+        "() => /\\d/.test(document.getElementById('cogov-search-status').textContent)"
+        " && !document.querySelector('#cogov-search-results li[hidden]')",
+        timeout=15000,
     )
     return [t.strip() for t in page.locator(".cogov-search__results h2 a").all_inner_texts()]  # type: ignore[attr-defined]
 

@@ -168,7 +168,8 @@
       );
     }
     var ahead = first > 0 ? PAGE : FIRST; // "More results" was asked for: all of them at once
-    return fill(0, ahead)
+    var firstShown = fill(0, ahead);
+    firstShown
       .then(function () {
         return fill(ahead, PAGE);
       })
@@ -176,7 +177,9 @@
         if (mine !== run) return;
         moreBox.hidden = shown >= results.length;
         if (first > 0 && list.children[first]) list.children[first].querySelector("a").focus();
-      });
+      })
+      .catch(failed);
+    return firstShown; // the status line says how many were found once the first are shown
   }
 
   function remember(query, filters) {
